@@ -1,0 +1,81 @@
+/**
+ * The demo: a landing page with the script tag, the router at /leadbeacon, and, unless real
+ * LeadTrackr credentials are set, a local stand-in whose received leads /sandbox shows.
+ */
+import { createLeadRouter, type LeadRouter, type Logger } from '@leadbeacon/server';
+import { createStandIn, type StandIn } from '@leadbeacon/stand-in';
+import express from 'express';
+import { createRequire } from 'node:module';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { renderSandbox } from './sandbox.js';
+
+export interface DemoOptions {
+  /** @default 0 (a free port) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Where LEADTRACKR_* and LEADBEACON_* come from. @default process.env */
+  env?: Record<string, string | undefined>;
+  logger?: Logger;
+}
+
+export interface Demo {
+  url: string;
+  /** The stand-in, when no real credentials were set. */
+  standIn: StandIn | undefined;
+  close(): Promise<void>;
+}
+
+const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
+const scriptPath = createRequire(import.meta.url).resolve('@leadbeacon/browser/leadbeacon.js');
+
+export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+  const env = options.env ?? process.env;
+  const real = Boolean(env.LEADTRACKR_API_KEY && env.LEADTRACKR_PROJECT_ID);
+  let standIn: StandIn | undefined;
+  let apiUrl = env.LEADTRACKR_API_URL;
+  if (!real) {
+    standIn = createStandIn({ projectId: 'demo-project' });
+    apiUrl = await standIn.listen();
+  }
+
+  const router: LeadRouter = createLeadRouter({
+    apiKey: standIn?.apiKey ?? env.LEADTRACKR_API_KEY!,
+    projectId: standIn ? 'demo-project' : env.LEADTRACKR_PROJECT_ID!,
+    ...(apiUrl ? { apiUrl } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/leadbeacon', router);
+  app.get('/leadbeacon.js', (_req, res) => {
+    res.type('application/javascript').set('cache-control', 'no-cache').sendFile(scriptPath);
+  });
+  app.get('/sandbox', (_req, res) => {
+    res.type('html').send(renderSandbox(standIn?.leads, real));
+  });
+  app.get('/sandbox/leads.json', (_req, res) => {
+    res.json(standIn?.leads ?? []);
+  });
+  // The contact form posts here natively, so the page navigates away as on a real site.
+  app.post('/thank-you', (_req, res) => res.sendFile('thank-you.html', { root: publicDir }));
+  app.use(express.static(publicDir, { extensions: ['html'] }));
+
+  const server: Server = app.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? '127.0.0.1')}:${port}`,
+    standIn,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await router.close();
+      await standIn?.close();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// `pnpm start`: runs the demo until SIGINT/SIGTERM.
+import { startDemo } from './app.js';
+
+const demo = await startDemo({
+  port: Number(process.env.PORT ?? 3000),
+  host: process.env.HOST ?? '127.0.0.1',
+});
+
+process.stdout.write(
+  [
+    '',
+    `  leadbeacon demo      ${demo.url}/`,
+    demo.standIn ? `  received leads       ${demo.url}/sandbox` : '  sending leads to LeadTrackr (real credentials set)',
+    `  try an ad click      ${demo.url}/?gclid=demo-gclid-123&utm_source=google&utm_medium=cpc&utm_campaign=spring`,
+    '',
+  ].join('\n') + '\n',
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void demo.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,31 @@
+/** Stable error codes, in the manner of undici's UND_ERR_*. */
+export type LeadbeaconErrorCode =
+  | 'LB_ERR_UPSTREAM_STATUS'
+  | 'LB_ERR_UPSTREAM_NETWORK'
+  | 'LB_ERR_UPSTREAM_TIMEOUT';
+
+/** The one error base class: a stable `code` and the underlying `cause`. */
+export class LeadbeaconError extends Error {
+  readonly code: LeadbeaconErrorCode;
+
+  constructor(code: LeadbeaconErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'LeadbeaconError';
+    this.code = code;
+  }
+}
+
+/** LeadTrackr answered with a non-2xx status; `message` is LeadTrackr's own, when it sent one. */
+export class UpstreamStatusError extends LeadbeaconError {
+  readonly status: number;
+  readonly upstreamMessage: string | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(url: string, status: number, statusText: string, upstreamMessage?: string, retryAfterMs?: number) {
+    super('LB_ERR_UPSTREAM_STATUS', `POST ${url} → ${status} ${statusText}${upstreamMessage ? `: ${upstreamMessage}` : ''}`);
+    this.name = 'UpstreamStatusError';
+    this.status = status;
+    this.upstreamMessage = upstreamMessage;
+    this.retryAfterMs = retryAfterMs;
+  }
+}

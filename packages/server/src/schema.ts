@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+// Caps keep one beacon within the browser's 64 KiB keepalive budget and LeadTrackr's limits.
+const text = (max: number) => z.string().max(max);
+const fieldValue = z.union([text(10_000), z.array(text(1_000)).max(100)]);
+
+/** The beacon the browser script sends. Unknown keys are rejected so typos surface as 400s. */
+export const beaconSchema = z.strictObject({
+  uniqueEventId: z.string().regex(/^[\w-]{8,64}$/, 'must be 8 to 64 letters, digits, "_" or "-"'),
+  userData: z.strictObject({
+    firstName: text(200).optional(),
+    lastName: text(200).optional(),
+    email: text(320).optional(),
+    phone: text(50).optional(),
+    companyName: text(200).optional(),
+  }),
+  attributionData: z.record(text(100), z.union([text(2_000), z.record(text(50), text(50))])).default({}),
+  formData: z.record(text(200), fieldValue).default({}),
+  uniqueIdentifier: text(255).optional(),
+});
+
+export type Beacon = z.infer<typeof beaconSchema>;
+
+export type ParseResult = { ok: true; beacon: Beacon } | { ok: false; issues: { path: string; message: string }[] };
+
+/** Validates an already JSON-parsed body; issues name the field (`userData.email`). */
+export function parseBeacon(body: unknown): ParseResult {
+  const result = beaconSchema.safeParse(body);
+  if (result.success) return { ok: true, beacon: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })),
+  };
+}

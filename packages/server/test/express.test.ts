@@ -1,0 +1,115 @@
+import type { StandIn } from '@leadbeacon/stand-in';
+import express5 from 'express';
+import express4 from 'express4';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLeadRouter, type LeadRouter } from '../src/index.js';
+import { createMemoryLogger, startStandIn, validBeacon } from './support/setup.js';
+
+const ORIGIN = 'https://www.site.example';
+
+describe.each([
+  ['Express 5', express5 as unknown as typeof express5],
+  ['Express 4', express4 as unknown as typeof express5],
+])('createLeadRouter on %s', (_name, express) => {
+  let standIn: StandIn;
+  let server: Server;
+  let router: LeadRouter;
+  let base: string;
+  const logger = createMemoryLogger();
+
+  beforeEach(async () => {
+    const started = await startStandIn();
+    standIn = started.standIn;
+    router = createLeadRouter({
+      apiKey: standIn.apiKey,
+      projectId: 'proj-test',
+      apiUrl: started.apiUrl,
+      allowedOrigins: [ORIGIN],
+      logger,
+    });
+    const app = express();
+    app.use('/leadbeacon', router);
+    server = app.listen(0);
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/leadbeacon`;
+  });
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await router.close();
+    await standIn.close();
+  });
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(base, { method: 'POST', body, headers: { origin: ORIGIN, 'content-type': 'text/plain;charset=UTF-8', 'user-agent': 'TestAgent/1.0', ...headers } });
+
+  it('creates the lead from a text/plain beacon with device data from the request', async () => {
+    const res = await post(JSON.stringify(validBeacon));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(await res.json()).toMatchObject({ ok: true, uniqueEventId: validBeacon.uniqueEventId, leadId: 1 });
+    const lead = standIn.leads[0]!;
+    expect(lead.projectId).toBe('proj-test');
+    expect(lead.userData).toEqual(validBeacon.userData);
+    expect(lead.formData).toEqual({ ...validBeacon.formData, uniqueEventId: validBeacon.uniqueEventId });
+    expect(lead.deviceData).toEqual({ ipAddress: '127.0.0.1', userAgent: 'TestAgent/1.0' });
+  });
+
+  it('accepts application/json too', async () => {
+    const res = await post(JSON.stringify(validBeacon), { 'content-type': 'application/json' });
+    expect(res.status).toBe(200);
+  });
+
+  it('ignores deviceData sent in the body', async () => {
+    const res = await post(JSON.stringify({ ...validBeacon, deviceData: { ipAddress: '6.6.6.6' } }));
+    expect(res.status).toBe(400);
+    expect(standIn.leads).toHaveLength(0);
+  });
+
+  it('returns 400 naming the bad field', async () => {
+    const res = await post(JSON.stringify({ ...validBeacon, userData: { email: 42 } }));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_beacon', message: expect.stringContaining('userData.email') });
+  });
+
+  it('returns 400 when the body is not JSON', async () => {
+    const res = await post('{not json');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_json' });
+  });
+
+  it('returns 413 above 64 KiB', async () => {
+    const res = await post(JSON.stringify({ ...validBeacon, formData: { big: 'x'.repeat(70_000) } }));
+    expect(res.status).toBe(413);
+  });
+
+  it('returns 415 for other content types', async () => {
+    const res = await post('a=b', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(415);
+  });
+
+  it('returns 403 without CORS headers to another origin', async () => {
+    const res = await post(JSON.stringify(validBeacon), { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(standIn.leads).toHaveLength(0);
+  });
+
+  it('answers a preflight from an allowed origin', async () => {
+    const res = await fetch(base, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST' } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(res.headers.get('access-control-allow-methods')).toContain('POST');
+  });
+
+  it('answers 502 without leaking the key when LeadTrackr fails', async () => {
+    standIn.fail({ kind: 'status', status: 500 });
+    const res = await post(JSON.stringify(validBeacon));
+    const text = await res.text();
+    expect(res.status).toBe(502);
+    expect(text).not.toContain(standIn.apiKey);
+    expect(JSON.stringify(logger.lines)).not.toContain(standIn.apiKey);
+    expect(JSON.stringify(logger.lines)).not.toContain('jane@example.com');
+  });
+});

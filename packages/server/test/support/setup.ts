@@ -1,0 +1,23 @@
+import { createStandIn, type StandIn } from '@leadbeacon/stand-in';
+import type { Logger } from '../../src/logger.js';
+
+/** A stand-in LeadTrackr on a random port, plus router options pointing at it. */
+export async function startStandIn(): Promise<{ standIn: StandIn; apiUrl: string }> {
+  const standIn = createStandIn({ apiKey: 'test-key-7f3a', projectId: 'proj-test' });
+  const apiUrl = await standIn.listen();
+  return { standIn, apiUrl };
+}
+
+/** A logger that keeps every line, so tests can search what was logged. */
+export function createMemoryLogger(): Logger & { lines: { level: string; obj: object; msg?: string | undefined }[] } {
+  const lines: { level: string; obj: object; msg?: string | undefined }[] = [];
+  const at = (level: string) => (obj: object, msg?: string) => void lines.push({ level, obj, msg });
+  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+export const validBeacon = {
+  uniqueEventId: 'evt-0123456789abcdef',
+  userData: { firstName: 'Jane', lastName: 'Smith', email: 'jane@example.com', phone: '+31687654321' },
+  attributionData: { gclid: 'Cj0KCQ-test', cid: '1234567890.1712345678' },
+  formData: { formName: 'Contact', formMessage: 'Call me', budget: '10k' },
+};
