@@ -13,6 +13,8 @@ export interface LeadTrackrLead {
   attributionData: Record<string, unknown>;
   formData: Record<string, unknown> & { uniqueEventId: string };
   deviceData: DeviceData;
+  /** The visitor's `lt_channelflow` entries; LeadTrackr also accepts a (URL-encoded) JSON string. */
+  channelFlow?: unknown[];
   uniqueIdentifier?: string;
 }
 
@@ -25,6 +27,7 @@ export function toLeadTrackrLead(beacon: Beacon, device: DeviceData, projectId: 
     formData: { ...beacon.formData, uniqueEventId: beacon.uniqueEventId },
     deviceData: device,
   };
+  if (beacon.channelFlow?.length) lead.channelFlow = beacon.channelFlow;
   if (beacon.uniqueIdentifier) lead.uniqueIdentifier = beacon.uniqueIdentifier;
   return lead;
 }

@@ -16,7 +16,19 @@ export const beaconSchema = z.strictObject({
   }),
   attributionData: z.record(text(100), z.union([text(2_000), z.record(text(50), text(50))])).default({}),
   formData: z.record(text(200), fieldValue).default({}),
+  channelFlow: z
+    .array(
+      z.strictObject({
+        t: z.number().int().nonnegative(),
+        ch: z.strictObject({ s: text(200), m: text(200), cm: text(200).optional(), ct: text(200).optional(), tm: text(200).optional() }),
+        lp: text(100),
+      }),
+    )
+    .max(25)
+    .optional(),
   uniqueIdentifier: text(255).optional(),
+  pageMs: z.number().int().nonnegative().max(2_147_483_647).optional(),
+  hp: text(1_000).optional(),
 });
 
 export type Beacon = z.infer<typeof beaconSchema>;
