@@ -1,23 +1,21 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { createForwarder } from './forward.js';
 import { normalizeIp } from './client-ip.js';
-import { createHandler } from './handle.js';
-import { resolveOptions, type LeadRouterOptions } from './options.js';
+import type { LeadEvents } from './events.js';
+import type { LeadRouterOptions } from './options.js';
+import { createLeadService } from './service.js';
 
 /** Beacons are small; 64 KiB is also the browser's keepalive budget, so nothing larger is legitimate. */
 const BODY_LIMIT = '64kb';
 
-export type LeadRouter = Router & { close(): Promise<void> };
+export type LeadRouter = Router & { readonly events: LeadEvents; close(): Promise<void> };
 
 /** The Express adapter: parse the body if the host app has not, run the core, apply its answer. */
 export function createLeadRouter(options: LeadRouterOptions = {}): LeadRouter {
-  const resolved = resolveOptions(options);
-  const forwarder = createForwarder(resolved);
-  const handle = createHandler({ ...resolved, forwarder });
-  const router = express.Router() as LeadRouter;
+  const service = createLeadService(options);
+  const router = express.Router() as Router & { events: LeadEvents; close(): Promise<void> };
 
   router.all('/', express.text({ type: () => true, limit: BODY_LIMIT }), (req: Request, res: Response, next: NextFunction) => {
-    handle({
+    service.handle({
       method: req.method,
       headers: req.headers,
       body: req.body,
@@ -41,6 +39,7 @@ export function createLeadRouter(options: LeadRouterOptions = {}): LeadRouter {
     res.status(hit[0]).json({ error: err.type, message: hit[1] });
   });
 
-  router.close = () => forwarder.close();
+  router.events = service.events;
+  router.close = () => service.close();
   return router;
 }

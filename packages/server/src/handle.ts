@@ -1,6 +1,6 @@
-import type { Forwarder } from './forward.js';
+import type { LeadEvents } from './events.js';
 import type { Logger } from './logger.js';
-import { toLeadTrackrLead } from './map-lead.js';
+import { toLeadTrackrLead, type LeadTrackrLead } from './map-lead.js';
 import { corsHeaders, isOriginAllowed, PREFLIGHT_HEADERS } from './origin.js';
 import { parseBeacon } from './schema.js';
 
@@ -23,10 +23,18 @@ export interface HandleResult {
   body: string;
 }
 
+/** What accepting a lead came to: delivered at once (with LeadTrackr's id) or stored to deliver. */
+export interface AcceptResult {
+  outcome: 'delivered' | 'accepted' | 'duplicate';
+  leadId?: number | undefined;
+}
+
 export interface HandlerDeps {
   projectId: string;
   allowedOrigins: readonly string[];
-  forwarder: Forwarder;
+  /** Takes responsibility for a valid lead; resolves once it is safe to answer 2xx, rejects otherwise. */
+  accept(lead: LeadTrackrLead): Promise<AcceptResult>;
+  events: LeadEvents;
   logger: Logger;
 }
 
@@ -37,33 +45,41 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
   return async function handle(input) {
     const origin = header(input.headers, 'origin');
     if (!origin || !isOriginAllowed(origin, deps.allowedOrigins, input.selfOrigin)) {
-      return reply(403, {}, { error: 'origin_not_allowed', message: 'This origin may not send leads here' });
+      return reject(403, {}, 'origin_not_allowed', 'This origin may not send leads here');
     }
     const cors = corsHeaders(origin);
     if (input.method === 'OPTIONS') return { status: 204, headers: { ...cors, ...PREFLIGHT_HEADERS }, body: '' };
-    if (input.method !== 'POST') return reply(405, { ...cors, allow: 'POST, OPTIONS' }, { error: 'method_not_allowed', message: 'Use POST' });
+    if (input.method !== 'POST') return reject(405, { ...cors, allow: 'POST, OPTIONS' }, 'method_not_allowed', 'Use POST');
 
     const type = (header(input.headers, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!JSON_TYPES.has(type)) {
-      return reply(415, cors, { error: 'unsupported_media_type', message: 'Send the beacon as text/plain or application/json' });
-    }
+    if (!JSON_TYPES.has(type)) return reject(415, cors, 'unsupported_media_type', 'Send the beacon as text/plain or application/json');
     const parsed = parseBody(input.body);
-    if (!parsed.ok) return reply(400, cors, { error: 'invalid_json', message: 'The body is not valid JSON' });
+    if (!parsed.ok) return reject(400, cors, 'invalid_json', 'The body is not valid JSON');
     const result = parseBeacon(parsed.value);
-    if (!result.ok) return reply(400, cors, { error: 'invalid_beacon', message: describeIssues(result.issues), issues: result.issues });
+    if (!result.ok) return reject(400, cors, 'invalid_beacon', describeIssues(result.issues), { issues: result.issues });
 
     const { beacon } = result;
+    const { uniqueEventId } = beacon;
     const lead = toLeadTrackrLead(beacon, { ipAddress: input.ip, userAgent: header(input.headers, 'user-agent') ?? '' }, deps.projectId);
+    let accepted: AcceptResult;
     try {
-      const forwarded = await deps.forwarder.forward(lead);
-      deps.logger.info({ uniqueEventId: beacon.uniqueEventId, leadId: forwarded.leadId }, 'lead delivered');
-      return reply(200, cors, { ok: true, uniqueEventId: beacon.uniqueEventId, leadId: forwarded.leadId ?? null });
+      accepted = await deps.accept(lead);
     } catch (error) {
       const err = error as { code?: string; message?: string };
-      deps.logger.error({ uniqueEventId: beacon.uniqueEventId, code: err.code, err: err.message }, 'lead delivery failed');
-      return reply(502, cors, { error: 'upstream_failed', message: 'The lead could not be delivered' });
+      deps.logger.error({ uniqueEventId, code: err.code, err: err.message }, 'lead not accepted');
+      return reject(502, cors, 'upstream_failed', 'The lead could not be delivered; send it again later');
     }
+    deps.events.emit('accepted', { uniqueEventId });
+    deps.logger.info({ uniqueEventId, outcome: accepted.outcome, leadId: accepted.leadId }, 'lead accepted');
+    return accepted.outcome === 'delivered'
+      ? reply(200, cors, { ok: true, uniqueEventId, leadId: accepted.leadId ?? null })
+      : reply(202, cors, { ok: true, uniqueEventId });
   };
+
+  function reject(status: number, headers: Record<string, string>, error: string, message: string, extra: object = {}): HandleResult {
+    deps.events.emit('rejected', { reason: error, status });
+    return reply(status, headers, { error, message, ...extra });
+  }
 }
 
 function reply(status: number, headers: Record<string, string>, body: object): HandleResult {

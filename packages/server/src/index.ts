@@ -1,6 +1,8 @@
 export { createLeadRouter, type LeadRouter } from './express.js';
 export { LeadbeaconError, UpstreamStatusError, type LeadbeaconErrorCode } from './errors.js';
-export { createHandler, type HandleInput, type HandleResult } from './handle.js';
+export { createLeadEvents, type LeadEventMap, type LeadEvents } from './events.js';
+export type { AcceptResult, HandleInput, HandleResult } from './handle.js';
+export { createLeadService, type LeadService } from './service.js';
 export type { Logger } from './logger.js';
 export type { LeadRouterOptions } from './options.js';
 export type { Beacon } from './schema.js';
