@@ -9,8 +9,19 @@ export interface LeadService {
   handle(input: HandleInput): Promise<HandleResult>;
   /** Lead lifecycle events for the host app. */
   readonly events: LeadEvents;
+  /** What is waiting for delivery, for metrics and health checks. */
+  stats(): Promise<DeliveryStats>;
   /** Stops accepting, lets work in flight finish, closes connections. */
   close(): Promise<void>;
+}
+
+export interface DeliveryStats {
+  /** Leads accepted and not yet confirmed by LeadTrackr. */
+  pending: number;
+  /** Leads given up on (dead letters). */
+  dead: number;
+  /** Age of the oldest pending lead, or null when none is pending. */
+  oldestPendingAgeMs: number | null;
 }
 
 /** The composition root: resolves options once and wires core, delivery and collaborators. */
@@ -25,5 +36,7 @@ export function createLeadService(options: LeadRouterOptions = {}): LeadService 
     events,
     logger: resolved.logger,
   });
-  return { handle, events, close: () => forwarder.close() };
+  // Direct delivery answers only after LeadTrackr did, so nothing is ever pending or dead here.
+  const stats = async (): Promise<DeliveryStats> => ({ pending: 0, dead: 0, oldestPendingAgeMs: null });
+  return { handle, events, stats, close: () => forwarder.close() };
 }
