@@ -2,7 +2,7 @@
  * The demo: a landing page with the script tag, the router at /leadbeacon, and, unless real
  * LeadTrackr credentials are set, a local stand-in whose received leads /sandbox shows.
  */
-import { createLeadRouter, type LeadRouter, type Logger } from '@leadbeacon/server';
+import { createLeadRouter, createMemoryOutbox, type LeadRouter, type Logger } from '@leadbeacon/server';
 import { createStandIn, type StandIn } from '@leadbeacon/stand-in';
 import express from 'express';
 import { createRequire } from 'node:module';
@@ -19,6 +19,11 @@ export interface DemoOptions {
   /** Where LEADTRACKR_* and LEADBEACON_* come from. @default process.env */
   env?: Record<string, string | undefined>;
   logger?: Logger;
+  /**
+   * The outbox: a SQLite file path, a `postgres://` URL, or `memory` (tests).
+   * @default env.LEADBEACON_OUTBOX ?? '.leadbeacon/demo.db' (gitignored)
+   */
+  outbox?: string;
 }
 
 export interface Demo {
@@ -46,6 +51,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     projectId: standIn ? 'demo-project' : env.LEADTRACKR_PROJECT_ID!,
     ...(apiUrl ? { apiUrl } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.outbox === 'memory' ? { outbox: createMemoryOutbox() } : { outboxPath: options.outbox ?? (env.LEADBEACON_OUTBOX || '.leadbeacon/demo.db') }),
   });
 
   const app = express();

@@ -8,7 +8,8 @@ import type { StoredLead } from '@leadbeacon/stand-in';
  */
 export const test = base.extend<{ demo: Demo; page: Page }>({
   demo: async ({}, use) => {
-    const demo = await startDemo({ env: {}, logger: silentLogger });
+    // Each test its own outbox, so parallel tests never share leads.
+    const demo = await startDemo({ env: {}, logger: silentLogger, outbox: 'memory' });
     await use(demo);
     await demo.close();
   },

@@ -2,7 +2,8 @@
 export type LeadbeaconErrorCode =
   | 'LB_ERR_UPSTREAM_STATUS'
   | 'LB_ERR_UPSTREAM_NETWORK'
-  | 'LB_ERR_UPSTREAM_TIMEOUT';
+  | 'LB_ERR_UPSTREAM_TIMEOUT'
+  | 'LB_ERR_OUTBOX_UNAVAILABLE';
 
 /** The one error base class: a stable `code` and the underlying `cause`. */
 export class LeadbeaconError extends Error {
@@ -28,4 +29,20 @@ export class UpstreamStatusError extends LeadbeaconError {
     this.upstreamMessage = upstreamMessage;
     this.retryAfterMs = retryAfterMs;
   }
+}
+
+/**
+ * The outbox could not store or read (disk full, database down, closed). The endpoint answers
+ * 503 with Retry-After, never a 2xx for a lead it did not store.
+ */
+export class OutboxUnavailableError extends LeadbeaconError {
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super('LB_ERR_OUTBOX_UNAVAILABLE', `Outbox ${operation} failed: ${describeCause(options?.cause)}`, options);
+    this.name = 'OutboxUnavailableError';
+  }
+}
+
+function describeCause(cause: unknown): string {
+  const err = cause as { code?: string; message?: string } | undefined;
+  return [err?.code, err?.message].filter(Boolean).join(' ') || 'unknown error';
 }

@@ -1,3 +1,4 @@
+import { OutboxUnavailableError } from './errors.js';
 import type { LeadEvents } from './events.js';
 import type { Logger } from './logger.js';
 import { toLeadTrackrLead, type LeadTrackrLead } from './map-lead.js';
@@ -38,6 +39,9 @@ export interface HandlerDeps {
   logger: Logger;
 }
 
+/** Long enough for a database restart or a freed disk, short enough that the visitor is still on the site. */
+const STORE_RETRY_AFTER_SECONDS = 10;
+
 const JSON_TYPES = new Set(['text/plain', 'application/json']);
 
 /** The framework-free core: validates a beacon, adds device data, creates the lead. */
@@ -67,6 +71,10 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     } catch (error) {
       const err = error as { code?: string; message?: string };
       deps.logger.error({ uniqueEventId, code: err.code, err: err.message }, 'lead not accepted');
+      if (error instanceof OutboxUnavailableError) {
+        // Not stored, so never a 2xx: the browser keeps the lead and sends it again (issue #6).
+        return reject(503, { ...cors, 'retry-after': String(STORE_RETRY_AFTER_SECONDS) }, 'unavailable', 'The lead could not be stored; send it again later');
+      }
       return reject(502, cors, 'upstream_failed', 'The lead could not be delivered; send it again later');
     }
     deps.events.emit('accepted', { uniqueEventId });

@@ -1,8 +1,12 @@
 export { createLeadRouter, type LeadRouter } from './express.js';
-export { LeadbeaconError, UpstreamStatusError, type LeadbeaconErrorCode } from './errors.js';
+export { LeadbeaconError, OutboxUnavailableError, UpstreamStatusError, type LeadbeaconErrorCode } from './errors.js';
 export { createLeadEvents, type LeadEventMap, type LeadEvents } from './events.js';
 export type { AcceptResult, HandleInput, HandleResult } from './handle.js';
 export { createLeadService, type DeliveryStats, type LeadService } from './service.js';
 export type { Logger } from './logger.js';
 export type { LeadRouterOptions } from './options.js';
 export type { Beacon } from './schema.js';
+export { createMemoryOutbox, type MemoryOutboxOptions } from './outbox/memory.js';
+export { createPostgresOutbox, type PgPoolLike, type PostgresOutboxOptions } from './outbox/postgres.js';
+export { createSqliteOutbox, type SqliteOutboxOptions } from './outbox/sqlite.js';
+export type { AppendResult, LeasedLead, LeaseRef, Outbox, OutboxRow, OutboxStats, OutboxStatus } from './outbox/outbox.js';

@@ -1,17 +1,23 @@
-import { createDirectDelivery } from './deliver-direct.js';
+import { createOutboxAccept } from './accept.js';
+import { systemClock, type Clock } from './clock.js';
 import { createLeadEvents, type LeadEvents } from './events.js';
 import { createForwarder } from './forward.js';
 import { createHandler, type HandleInput, type HandleResult } from './handle.js';
 import { resolveOptions, type LeadRouterOptions } from './options.js';
+import { openOutbox } from './outbox/open.js';
+import { createDeliveryWorker } from './worker.js';
 
 /** The endpoint without a framework: what every adapter (Express, fetch, standalone) wraps. */
 export interface LeadService {
   handle(input: HandleInput): Promise<HandleResult>;
   /** Lead lifecycle events for the host app. */
   readonly events: LeadEvents;
-  /** What is waiting for delivery, for metrics and health checks. */
+  /** What is waiting for delivery, for metrics and health checks; rejects when the outbox is unreachable. */
   stats(): Promise<DeliveryStats>;
-  /** Stops accepting, lets work in flight finish, closes connections. */
+  /**
+   * Stops accepting (leads get 503 with Retry-After), lets deliveries in flight finish within
+   * `shutdownTimeoutMs`, closes the outbox and connections.
+   */
   close(): Promise<void>;
 }
 
@@ -24,19 +30,37 @@ export interface DeliveryStats {
   oldestPendingAgeMs: number | null;
 }
 
-/** The composition root: resolves options once and wires core, delivery and collaborators. */
-export function createLeadService(options: LeadRouterOptions = {}): LeadService {
+/** The composition root: resolves options once and wires core, outbox, worker and collaborators. */
+export function createLeadService(options: LeadRouterOptions = {}, clock: Clock = systemClock): LeadService {
   const resolved = resolveOptions(options);
   const events = createLeadEvents();
   const forwarder = createForwarder(resolved);
+  const outbox = resolved.outbox ?? openOutbox(resolved.outboxPath);
+  const worker = resolved.worker ? createDeliveryWorker({ ...resolved, outbox, forwarder, events, clock }) : undefined;
+  const accepting = createOutboxAccept({ ...resolved, outbox, events, clock, onStored: () => worker?.wake() });
   const handle = createHandler({
     projectId: resolved.projectId,
     allowedOrigins: resolved.allowedOrigins,
-    accept: createDirectDelivery(forwarder, events),
+    accept: accepting.accept,
     events,
     logger: resolved.logger,
   });
-  // Direct delivery answers only after LeadTrackr did, so nothing is ever pending or dead here.
-  const stats = async (): Promise<DeliveryStats> => ({ pending: 0, dead: 0, oldestPendingAgeMs: null });
-  return { handle, events, stats, close: () => forwarder.close() };
+  worker?.start();
+
+  let closing: Promise<void> | undefined;
+  async function close(): Promise<void> {
+    accepting.stop();
+    const deadline = Date.now() + resolved.shutdownTimeoutMs;
+    await worker?.stop(resolved.shutdownTimeoutMs);
+    // A request still hanging past the deadline keeps its lease, which expires: another worker retries it.
+    await Promise.race([forwarder.close(), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
+    await outbox.close();
+  }
+
+  return {
+    handle,
+    events,
+    stats: () => outbox.stats(clock.now()),
+    close: () => (closing ??= close()),
+  };
 }

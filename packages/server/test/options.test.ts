@@ -32,3 +32,25 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ apiKey: 'k', projectId: 'p', allowedOrigins: ['https://a.example/x'], logger }, {})).toThrow(TypeError);
   });
 });
+
+describe('resolveOptions, delivery', () => {
+  const base = { apiKey: 'k', projectId: 'p', logger };
+
+  it('documents its defaults: async, SQLite at ./leadbeacon.db, 7 days, 10 minute backoff cap', () => {
+    expect(resolveOptions(base, {})).toMatchObject({
+      outboxPath: './leadbeacon.db', mode: 'async', syncTimeoutMs: 3_000, worker: true, concurrency: 4,
+      backoffBaseMs: 1_000, backoffMaxMs: 600_000, maxAttempts: 2_000, maxAgeMs: 604_800_000, leaseMs: 60_000,
+    });
+  });
+
+  it('reads the outbox from LEADBEACON_OUTBOX', () => {
+    expect(resolveOptions(base, { LEADBEACON_OUTBOX: '/var/lib/app/leads.db' }).outboxPath).toBe('/var/lib/app/leads.db');
+  });
+
+  it('throws a TypeError naming a bad delivery option', () => {
+    expect(() => resolveOptions({ ...base, mode: 'later' as 'sync' }, {})).toThrow(/Expected `mode`/);
+    expect(() => resolveOptions({ ...base, concurrency: 0 }, {})).toThrow(/Expected `concurrency`/);
+    expect(() => resolveOptions({ ...base, leaseMs: 5_000 }, {})).toThrow(/Expected `leaseMs` to exceed `timeoutMs`/);
+    expect(() => resolveOptions({ ...base, mode: 'sync', worker: false }, {})).toThrow(/Expected `worker`/);
+  });
+});

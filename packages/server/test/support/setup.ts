@@ -21,3 +21,23 @@ export const validBeacon = {
   attributionData: { gclid: 'Cj0KCQ-test', cid: '1234567890.1712345678' },
   formData: { formName: 'Contact', formMessage: 'Call me', budget: '10k' },
 };
+
+/** A beacon-shaped LeadTrackr lead with its own uniqueEventId. */
+export function leadFor(uniqueEventId: string, extra: Record<string, string> = {}) {
+  return {
+    projectId: 'proj-test',
+    userData: { email: `${uniqueEventId}@example.com` },
+    attributionData: { gclid: 'Cj0-test' },
+    formData: { formName: 'Contact', ...extra, uniqueEventId },
+    deviceData: { ipAddress: '198.51.100.7', userAgent: 'UA/1' },
+  };
+}
+
+/** A fresh temp directory for SQLite files; removed by the returned function. */
+export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'leadbeacon-test-'));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}

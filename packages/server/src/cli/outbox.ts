@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+import type { CliIo } from '../cli.js';
+import { openOutbox } from '../outbox/open.js';
+import type { Outbox, OutboxRow } from '../outbox/outbox.js';
+import { formatAge, parseAge } from './age.js';
+
+const USAGE = `Usage: leadbeacon outbox <command> [--outbox <file|postgres://…>]
+  status                              pending and dead counts, oldest pending age
+  list [--dead] [--delivered] [--limit N]   pending leads (or dead, delivered), oldest first
+  retry <uniqueEventId> | --dead      send dead leads again
+  purge --dead --older-than <age>     delete dead leads finished longer ago than <age> (30d, 12h, 90m)
+The outbox defaults to LEADBEACON_OUTBOX, else ./leadbeacon.db.
+`;
+
+/** `leadbeacon outbox …`: inspect and repair the outbox the app is configured with. */
+export async function run(argv: string[], io: CliIo, now = Date.now()): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        outbox: { type: 'string' },
+        dead: { type: 'boolean', default: false },
+        delivered: { type: 'boolean', default: false },
+        limit: { type: 'string', default: '50' },
+        'older-than': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  const [command, target] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.stdout : io.stderr)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const usage = (message: string) => (io.stderr(`${message}\n${USAGE}`), 2);
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit <= 0) return usage('--limit must be a positive whole number');
+  let olderThanMs: number | undefined;
+  if (command === 'purge') {
+    if (!values.dead) return usage('purge needs --dead (only dead leads are purged by hand)');
+    olderThanMs = parseAge(values['older-than'] ?? '');
+    if (olderThanMs === undefined) return usage('purge needs --older-than <age>, e.g. 30d, 12h or 90m');
+  }
+  if (command === 'retry' && !target && !values.dead) return usage('retry needs a uniqueEventId or --dead');
+  if (!['status', 'list', 'retry', 'purge'].includes(command)) return usage(`Unknown command "${command}"`);
+
+  const spec = values.outbox ?? (io.env.LEADBEACON_OUTBOX || './leadbeacon.db');
+  let outbox: Outbox | undefined;
+  try {
+    outbox = openOutbox(spec);
+    switch (command) {
+      case 'status': {
+        const stats = await outbox.stats(now);
+        io.stdout(
+          `pending  ${stats.pending}${stats.oldestPendingAgeMs === null ? '' : `  (oldest accepted ${formatAge(stats.oldestPendingAgeMs)} ago)`}\n` +
+            `dead     ${stats.dead}${stats.dead ? '  (leadbeacon outbox list --dead)' : ''}\n`,
+        );
+        return 0;
+      }
+      case 'list': {
+        const status = values.dead ? 'dead' : values.delivered ? 'delivered' : 'pending';
+        const rows = await outbox.list({ status, limit });
+        io.stdout(rows.length ? formatRows(rows, now) : `no ${status} leads\n`);
+        return 0;
+      }
+      case 'retry': {
+        const count = await outbox.retry(target ? { id: target } : { allDead: true }, now);
+        if (target && count === 0) {
+          io.stderr(`no dead lead with uniqueEventId ${target}\n`);
+          return 1;
+        }
+        io.stdout(`${count} dead lead${count === 1 ? '' : 's'} queued for delivery again\n`);
+        return 0;
+      }
+      default: {
+        const count = await outbox.purge('dead', now - olderThanMs!);
+        io.stdout(`${count} dead lead${count === 1 ? '' : 's'} older than ${values['older-than']} purged\n`);
+        return 0;
+      }
+    }
+  } catch (error) {
+    io.stderr(`leadbeacon outbox ${command}: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    await outbox?.close().catch(() => undefined);
+  }
+}
+
+function formatRows(rows: OutboxRow[], now: number): string {
+  const table = rows.map((r) => [
+    r.id,
+    String(r.attempts),
+    `${formatAge(now - r.acceptedAt)} ago`,
+    r.status === 'pending' ? (r.nextAttemptAt! <= now ? 'due now' : `next in ${formatAge(r.nextAttemptAt! - now)}`) : r.leadId !== null ? `leadId ${r.leadId}` : `${formatAge(now - r.finishedAt!)} ago`,
+    (r.lastError ?? '').replace(/\s+/g, ' ').slice(0, 120),
+  ]);
+  const header = ['uniqueEventId', 'attempts', 'accepted', rows[0]!.status === 'pending' ? 'next attempt' : 'finished', 'last error'];
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  return [header, ...table].map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n') + '\n';
+}
