@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OutboxUnavailableError } from '../errors.js';
 import type { LeadTrackrLead } from '../map-lead.js';
-import type { Outbox, OutboxRow, OutboxStatus } from './outbox.js';
+import type { AppendResult, Outbox, OutboxRow, OutboxStatus } from './outbox.js';
 
 export interface SqliteOutboxOptions {
   /** The database file; created, with its folder, when missing. @default './leadbeacon.db' */
@@ -20,6 +20,14 @@ export interface SqliteOutboxOptions {
 }
 
 const TABLE = 'leadbeacon_outbox';
+
+interface PendingAppend {
+  id: string;
+  body: string;
+  now: number;
+  resolve(result: AppendResult): void;
+  reject(error: Error): void;
+}
 
 // One table; `seq` keeps the order of acceptance, `id` is the uniqueEventId (one row per id).
 const SCHEMA = `
@@ -102,18 +110,40 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
   };
 
   // IMMEDIATE takes the write lock up front, so two processes never both read then both insert.
-  const append = db.transaction((id: string, body: string, now: number) => {
-    const row = q.get.get(id);
-    if (!row) {
-      q.insert.run(id, body, now, now);
-      return { outcome: 'stored' as const };
+  // Rows are handled in order, so a repeat of an id within one batch sees the row just inserted.
+  const appendBatch = db.transaction((batch: readonly PendingAppend[]) =>
+    batch.map(({ id, body, now }): AppendResult => {
+      const row = q.get.get(id);
+      if (!row) {
+        q.insert.run(id, body, now, now);
+        return { outcome: 'stored' };
+      }
+      if (row.status === 'pending' && row.body !== body) {
+        q.update.run(body, id);
+        return { outcome: 'updated' };
+      }
+      return { outcome: 'duplicate', status: row.status, leadId: row.lead_id ?? undefined };
+    }),
+  );
+
+  // Group commit: appends that arrive in the same event-loop turn share one transaction, so one
+  // fsync (synchronous=FULL) covers them all; each caller still hears only after the commit.
+  let queued: PendingAppend[] = [];
+  function flushAppends(): void {
+    const batch = queued;
+    queued = [];
+    try {
+      const results = appendBatch.immediate(batch);
+      batch.forEach((item, i) => item.resolve(results[i]!));
+    } catch (cause) {
+      for (const item of batch) item.reject(new OutboxUnavailableError('append', { cause }));
     }
-    if (row.status === 'pending' && row.body !== body) {
-      q.update.run(body, id);
-      return { outcome: 'updated' as const };
-    }
-    return { outcome: 'duplicate' as const, status: row.status, leadId: row.lead_id ?? undefined };
-  });
+  }
+  function append(lead: LeadTrackrLead, now: number): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      if (queued.push({ id: lead.formData.uniqueEventId, body: JSON.stringify(lead), now, resolve, reject }) === 1) setImmediate(flushAppends);
+    });
+  }
   const lease = db.transaction((limit: number, leaseMs: number, now: number) =>
     q.due.all(now, now, limit).map((row) => {
       const leaseToken = randomUUID();
@@ -132,7 +162,7 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
   }
 
   return {
-    append: (lead, now) => run('append', () => append.immediate(lead.formData.uniqueEventId, JSON.stringify(lead), now)),
+    append,
     lease: (limit, leaseMs, now) => run('lease', () => lease.immediate(limit, leaseMs, now)),
     acknowledge: (ref, leadId, now) => run('acknowledge', () => q.ack.run(leadId ?? null, now, ref.id, ref.leaseToken).changes === 1),
     reschedule: (ref, at, error) => run('reschedule', () => q.reschedule.run(at, error, ref.id, ref.leaseToken).changes === 1),
@@ -146,7 +176,11 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
     list: ({ status, limit }) => run('list', () => q.list.all(status, limit).map(toOutboxRow)),
     retry: (target, now) => run('retry', () => ('id' in target ? q.retryOne.run(now, target.id) : q.retryAll.run(now)).changes),
     purge: (status, before) => run('purge', () => q.purge.run(status, before).changes),
-    close: () => run('close', () => void (db.open && db.close())),
+    close: () =>
+      run('close', () => {
+        if (queued.length) flushAppends();
+        if (db.open) db.close();
+      }),
   };
 }
 
