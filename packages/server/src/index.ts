@@ -1,4 +1,9 @@
 export { createLeadRouter, type LeadRouter } from './express.js';
+export { createFetchHandler, type FetchHandler, type FetchRequestInfo } from './fetch.js';
+export type { TrustProxy } from './client-ip.js';
+export type { LeadTrackrLead } from './map-lead.js';
+export type { RateLimitStore } from './rate-limit.js';
+export type { TransformContext, TransformLead } from './transform.js';
 export { LeadbeaconError, UpstreamStatusError, type LeadbeaconErrorCode } from './errors.js';
 export { createLeadEvents, type LeadEventMap, type LeadEvents } from './events.js';
 export type { AcceptResult, HandleInput, HandleResult } from './handle.js';
