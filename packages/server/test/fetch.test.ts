@@ -26,7 +26,7 @@ afterEach(async () => {
   await standIn.close();
 });
 
-const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+const post = (body: string, headers: Record<string, string> = {}) =>
   new Request(URL_, { method: 'POST', body, headers: { origin: ORIGIN, 'content-type': 'text/plain;charset=UTF-8', 'user-agent': 'FetchUA/1', ...headers } });
 
 describe('createFetchHandler', () => {
@@ -66,7 +66,7 @@ describe('createFetchHandler', () => {
   it('returns 400 naming the field', async () => {
     const res = await handler(post(JSON.stringify({ ...validBeacon, uniqueIdentifier: 'u'.repeat(300) })));
     expect(res.status).toBe(400);
-    expect((await res.json()).message).toContain('uniqueIdentifier');
+    expect(((await res.json()) as { message: string }).message).toContain('uniqueIdentifier');
   });
 
   it('answers a preflight with an empty 204', async () => {
