@@ -110,9 +110,10 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     const userAgent = (header(input.headers, 'user-agent') ?? '').slice(0, 1_000);
     let lead = toLeadTrackrLead(beacon, { ipAddress: deps.anonymizeIp ? anonymizeIp(ip) : ip, userAgent }, projectId);
     if (transform) {
+      // Only the error's name: a host's message may quote the lead, and logs never hold personal data.
       const outcome = await applyTransform(transform, lead, { origin, ip, headers: input.headers, beacon }).catch((error: unknown) => ({
         kind: 'invalid' as const,
-        message: `transform threw: ${(error as Error)?.message ?? String(error)}`,
+        message: `transform threw ${(error as Error)?.name ?? typeof error}`,
       }));
       if (outcome.kind === 'drop') return drop(cors, 'dropped_by_transform', uniqueEventId);
       if (outcome.kind === 'invalid') {

@@ -8,6 +8,7 @@ export { LeadbeaconError, UpstreamStatusError, type LeadbeaconErrorCode } from '
 export { createLeadEvents, type LeadEventMap, type LeadEvents } from './events.js';
 export type { AcceptResult, HandleInput, HandleResult } from './handle.js';
 export { createLeadService, type DeliveryStats, type LeadService } from './service.js';
-export type { Logger } from './logger.js';
+export { createDefaultLogger, type Logger } from './logger.js';
+export { createMetrics, type LeadMetrics, type MetricsOptions, type MetricsSource } from './metrics.js';
 export type { LeadRouterOptions } from './options.js';
 export type { Beacon } from './schema.js';
