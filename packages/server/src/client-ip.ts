@@ -13,11 +13,25 @@ export type TrustProxy = boolean | number | string | readonly string[] | ((addre
 /** Derives the visitor's IP from the connection's peer address and the forwarding headers. */
 export type ClientIpResolver = (peerAddress: string, forwardedFor: string | undefined) => string;
 
-/** Compiles `trustProxy` once (proxy-addr); throws a TypeError for a value proxy-addr refuses. */
-export function createClientIpResolver(trustProxy: TrustProxy): ClientIpResolver {
+/**
+ * Compiles `trustProxy` once (proxy-addr); throws a TypeError for a value proxy-addr refuses.
+ * `onIgnoredForwardedFor` is called once, the first time X-Forwarded-For arrives while no proxy is
+ * trusted: behind a proxy that means every visitor shares the proxy's IP and its rate limit
+ * (express-rate-limit warns the same way, ERR_ERL_UNEXPECTED_X_FORWARDED_FOR).
+ */
+export function createClientIpResolver(trustProxy: TrustProxy, onIgnoredForwardedFor?: () => void): ClientIpResolver {
   const trust = compileTrust(trustProxy);
   const finish = normalizeIp;
-  if (trustProxy === false) return (peer) => finish(peer);
+  if (trustProxy === false) {
+    let warned = !onIgnoredForwardedFor;
+    return (peer, forwardedFor) => {
+      if (forwardedFor && !warned) {
+        warned = true;
+        onIgnoredForwardedFor!();
+      }
+      return finish(peer);
+    };
+  }
 
   return (peer, forwardedFor) => {
     const headers = { 'x-forwarded-for': forwardedFor ? stripPorts(forwardedFor) : '' };

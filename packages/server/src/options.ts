@@ -93,6 +93,7 @@ export function resolveOptions(options: LeadRouterOptions = {}, env: Env = proce
     throw new TypeError(`Expected \`apiUrl\` to be an http(s) URL, got ${JSON.stringify(apiUrl)}`);
   }
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new TypeError('Expected `timeoutMs` to be a positive number');
+  const logger = options.logger ?? createDefaultLogger();
 
   return {
     apiKey,
@@ -100,15 +101,22 @@ export function resolveOptions(options: LeadRouterOptions = {}, env: Env = proce
     apiUrl,
     allowedOrigins,
     timeoutMs,
-    logger: options.logger ?? createDefaultLogger(),
-    ...resolveEndpointOptions(options, env, allowedOrigins, projectId, projectIds),
+    logger,
+    ...resolveEndpointOptions(options, env, allowedOrigins, projectId, projectIds, logger),
   };
 }
 
 const RATE_LIMIT_DEFAULTS = { limit: 30, windowMs: 60_000 };
 
 /** The trust, abuse and hook options; throws a TypeError naming the bad one. */
-function resolveEndpointOptions(options: LeadRouterOptions, env: Env, allowedOrigins: string[], projectId: string, projectIds: Record<string, string>) {
+function resolveEndpointOptions(
+  options: LeadRouterOptions,
+  env: Env,
+  allowedOrigins: string[],
+  projectId: string,
+  projectIds: Record<string, string>,
+  logger: Logger,
+) {
   const trustProxy = options.trustProxy ?? parseTrustProxy(env.LEADBEACON_TRUST_PROXY);
   const minPageMs = options.minPageMs ?? (env.LEADBEACON_MIN_PAGE_MS ? Number(env.LEADBEACON_MIN_PAGE_MS) : 1500);
   if (!Number.isFinite(minPageMs) || minPageMs < 0) throw new TypeError('Expected `minPageMs` to be a non-negative number');
@@ -116,7 +124,9 @@ function resolveEndpointOptions(options: LeadRouterOptions, env: Env, allowedOri
   return {
     isOriginAllowed: compileOrigins(allowedOrigins),
     projectIdFor: compileProjectIds(projectIds, projectId || undefined),
-    clientIp: createClientIpResolver(trustProxy),
+    clientIp: createClientIpResolver(trustProxy, () =>
+      logger.warn({ code: 'LB_WARN_UNTRUSTED_FORWARDED_FOR' }, 'X-Forwarded-For ignored: set `trustProxy` if a proxy sits in front, or every visitor shares its IP and rate limit'),
+    ),
     anonymizeIp: options.anonymizeIp ?? env.LEADBEACON_ANONYMIZE_IP === 'true',
     rateLimit: resolveRateLimit(options.rateLimit, env),
     honeypot: options.honeypot ?? env.LEADBEACON_HONEYPOT !== 'false',

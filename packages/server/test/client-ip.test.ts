@@ -55,3 +55,15 @@ describe('anonymizeIp', () => {
     expect(anonymizeIp(ip)).toBe(expected);
   });
 });
+
+describe('createClientIpResolver without a trusted proxy', () => {
+  it('reports once that X-Forwarded-For was ignored', () => {
+    let warnings = 0;
+    const resolve = createClientIpResolver(false, () => warnings++);
+    resolve('198.51.100.9', undefined);
+    expect(warnings).toBe(0);
+    resolve('198.51.100.9', '203.0.113.7');
+    resolve('198.51.100.9', '203.0.113.8');
+    expect(warnings).toBe(1);
+  });
+});

@@ -58,6 +58,13 @@ describe('startServer', () => {
     expect(await ready.json()).toEqual({ ok: true, pending: 0, dead: 0, oldestPendingAgeMs: null });
   });
 
+  it('answers /readyz 503 when the lead store cannot be read', async () => {
+    Object.assign(server.service, { stats: async () => Promise.reject(new Error('store unreachable')) });
+    const res = await fetch(`${server.url}/readyz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ ok: false, reason: 'store_unavailable' });
+  });
+
   it('serves Prometheus metrics that count what happened', async () => {
     await post(JSON.stringify(validBeacon));
     await post('{');
