@@ -165,6 +165,7 @@ function header(headers: HandleInput['headers'], name: string): string | undefin
 function isTooLarge(input: HandleInput): boolean {
   if (Number(header(input.headers, 'content-length')) > MAX_BODY_BYTES) return true;
   const { body } = input;
+  // A UTF-16 code unit is at most 3 UTF-8 bytes, so short strings skip the byte count.
   if (typeof body == 'string') return body.length > MAX_BODY_BYTES / 3 && Buffer.byteLength(body) > MAX_BODY_BYTES;
   if (Buffer.isBuffer(body)) return body.length > MAX_BODY_BYTES;
   if (typeof body == 'object' && body !== null) {
