@@ -45,7 +45,8 @@ async function serve(env: Record<string, string>) {
 const post = (url: string, beacon: object) =>
   fetch(`${url}/leadbeacon`, { method: 'POST', body: JSON.stringify(beacon), headers: { origin: ORIGIN, 'content-type': 'text/plain' } });
 
-describe('leadbeacon serve', () => {
+// Each test starts a Node process; on a busy 2-core machine that alone can take seconds.
+describe('leadbeacon serve', { timeout: 20_000 }, () => {
   it('runs from environment configuration and logs neither the key nor personal data', async () => {
     const { url, exited, output } = await serve({});
     expect((await post(url, validBeacon)).status).toBe(200);
