@@ -12,6 +12,7 @@ const router = createLeadRouter({
   allowedOrigins: ['https://bench.example'],
   logger: { debug: noop, info: noop, warn: noop, error: noop },
   worker: false, // only the accept path is measured here
+  rateLimit: false, // every request comes from 127.0.0.1
   outbox: spec.startsWith('postgres')
     ? createPostgresOutbox({ connectionString: spec.split('?')[0]!, schema: new URL(spec).searchParams.get('schema')! })
     : createSqliteOutbox({ path: spec, synchronous: process.env.BENCH_SYNCHRONOUS === 'normal' ? 'normal' : 'full' }),

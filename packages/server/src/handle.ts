@@ -1,9 +1,16 @@
-import { OutboxUnavailableError } from './errors.js';
+import { botReason, type BotSettings } from './bot.js';
+import { anonymizeIp, normalizeIp, type ClientIpResolver } from './client-ip.js';
 import type { LeadEvents } from './events.js';
 import type { Logger } from './logger.js';
 import { toLeadTrackrLead, type LeadTrackrLead } from './map-lead.js';
-import { corsHeaders, isOriginAllowed, PREFLIGHT_HEADERS } from './origin.js';
+import { compileOrigins, corsHeaders, PREFLIGHT_HEADERS, type OriginMatcher } from './origin.js';
+import type { ProjectIdResolver } from './project-id.js';
+import type { RateLimiter } from './rate-limit.js';
 import { parseBeacon } from './schema.js';
+import { applyTransform, type TransformLead } from './transform.js';
+
+/** Beacons are small; 64 KiB is also the browser's keepalive budget, so nothing larger is legitimate. */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 /** One request, as plain data: no framework objects. */
 export interface HandleInput {
@@ -12,10 +19,15 @@ export interface HandleInput {
   headers: Record<string, string | string[] | undefined>;
   /** Raw text, a Buffer, or a body a host app's parser already turned into an object. */
   body: unknown;
-  /** The client address, from the socket (never from the body). */
+  /**
+   * The connection's peer address (the socket's), never taken from the body. The core derives the
+   * visitor's IP from it and, only when `trustProxy` says so, from X-Forwarded-For.
+   */
   ip: string;
   /** The endpoint's own origin, `https://host`; the default allowed origin. */
   selfOrigin?: string;
+  /** Set by an adapter that could not read the body: larger than 64 KiB, compressed unreadably, or cut off. */
+  bodyError?: 'too_large' | 'unsupported_encoding' | 'aborted';
 }
 
 export interface HandleResult {
@@ -37,6 +49,21 @@ export interface HandlerDeps {
   accept(lead: LeadTrackrLead): Promise<AcceptResult>;
   events: LeadEvents;
   logger: Logger;
+  // The service passes these from the resolved options; left out, each is off or the plain case.
+  /** @default from `allowedOrigins` */
+  isOriginAllowed?: OriginMatcher;
+  /** @default always `projectId` */
+  projectIdFor?: ProjectIdResolver;
+  /** @default the peer address, X-Forwarded-For ignored */
+  clientIp?: ClientIpResolver;
+  /** @default false */
+  anonymizeIp?: boolean;
+  /** @default no limit */
+  rateLimiter?: RateLimiter;
+  /** @default no bot checks */
+  bots?: BotSettings;
+  /** @default none */
+  transform?: TransformLead | undefined;
 }
 
 /** Long enough for a database restart or a freed disk, short enough that the visitor is still on the site. */
@@ -46,15 +73,31 @@ const JSON_TYPES = new Set(['text/plain', 'application/json']);
 
 /** The framework-free core: validates a beacon, adds device data, creates the lead. */
 export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promise<HandleResult> {
+  const isOriginAllowed = deps.isOriginAllowed ?? compileOrigins(deps.allowedOrigins);
+  const projectIdFor = deps.projectIdFor ?? (() => deps.projectId);
+  const clientIp = deps.clientIp ?? ((peer: string) => normalizeIp(peer));
+  const { logger, events, rateLimiter, bots, transform } = deps;
+
   return async function handle(input) {
     const origin = header(input.headers, 'origin');
-    if (!origin || !isOriginAllowed(origin, deps.allowedOrigins, input.selfOrigin)) {
+    if (!origin || !isOriginAllowed(origin, input.selfOrigin)) {
       return reject(403, {}, 'origin_not_allowed', 'This origin may not send leads here');
     }
     const cors = corsHeaders(origin);
     if (input.method === 'OPTIONS') return { status: 204, headers: { ...cors, ...PREFLIGHT_HEADERS }, body: '' };
     if (input.method !== 'POST') return reject(405, { ...cors, allow: 'POST, OPTIONS' }, 'method_not_allowed', 'Use POST');
+    const projectId = projectIdFor(origin);
+    if (!projectId) return reject(403, {}, 'no_project_for_origin', 'No LeadTrackr project is configured for this origin');
 
+    const ip = clientIp(input.ip, header(input.headers, 'x-forwarded-for'));
+    if (rateLimiter) {
+      const verdict = await rateLimiter.check(ip);
+      if (!verdict.ok) return reject(429, { ...cors, ...verdict.headers }, 'rate_limited', 'Too many beacons from this address; try again later');
+    }
+
+    if (input.bodyError === 'too_large' || isTooLarge(input)) return reject(413, cors, 'body_too_large', 'The body is larger than 64 KiB');
+    if (input.bodyError === 'unsupported_encoding') return reject(415, cors, 'unsupported_encoding', 'Send the beacon uncompressed, in UTF-8');
+    if (input.bodyError === 'aborted') return reject(400, cors, 'request_aborted', 'The request was aborted');
     const type = (header(input.headers, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (!JSON_TYPES.has(type)) return reject(415, cors, 'unsupported_media_type', 'Send the beacon as text/plain or application/json');
     const parsed = parseBody(input.body);
@@ -64,29 +107,52 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
 
     const { beacon } = result;
     const { uniqueEventId } = beacon;
-    const lead = toLeadTrackrLead(beacon, { ipAddress: input.ip, userAgent: header(input.headers, 'user-agent') ?? '' }, deps.projectId);
+    const bot = bots && botReason(beacon, bots);
+    if (bot) return drop(cors, bot, uniqueEventId);
+
+    const userAgent = (header(input.headers, 'user-agent') ?? '').slice(0, 1_000);
+    let lead = toLeadTrackrLead(beacon, { ipAddress: deps.anonymizeIp ? anonymizeIp(ip) : ip, userAgent }, projectId);
+    if (transform) {
+      // Only the error's name: a host's message may quote the lead, and logs never hold personal data.
+      const outcome = await applyTransform(transform, lead, { origin, ip, headers: input.headers, beacon }).catch((error: unknown) => ({
+        kind: 'invalid' as const,
+        message: `transform threw ${(error as Error)?.name ?? typeof error}`,
+      }));
+      if (outcome.kind === 'drop') return drop(cors, 'dropped_by_transform', uniqueEventId);
+      if (outcome.kind === 'invalid') {
+        logger.error({ uniqueEventId, err: outcome.message }, 'transform failed');
+        return reject(500, cors, 'transform_failed', 'The lead could not be prepared');
+      }
+      lead = outcome.lead;
+    }
+
     let accepted: AcceptResult;
     try {
       accepted = await deps.accept(lead);
     } catch (error) {
       const err = error as { code?: string; message?: string };
-      deps.logger.error({ uniqueEventId, code: err.code, err: err.message }, 'lead not accepted');
-      if (error instanceof OutboxUnavailableError) {
-        // Not stored, so never a 2xx: the browser keeps the lead and sends it again (issue #6).
-        return reject(503, { ...cors, 'retry-after': String(STORE_RETRY_AFTER_SECONDS) }, 'unavailable', 'The lead could not be stored; send it again later');
-      }
-      return reject(502, cors, 'upstream_failed', 'The lead could not be delivered; send it again later');
+      logger.error({ uniqueEventId, code: err.code, err: err.message }, 'lead not accepted');
+      // Not stored, so never a 2xx: the browser keeps the lead and sends it again (issue #6).
+      return reject(503, { ...cors, 'retry-after': String(STORE_RETRY_AFTER_SECONDS) }, 'unavailable', 'The lead could not be stored; send it again later');
     }
-    deps.events.emit('accepted', { uniqueEventId });
-    deps.logger.info({ uniqueEventId, outcome: accepted.outcome, leadId: accepted.leadId }, 'lead accepted');
+    events.emit('accepted', { uniqueEventId });
+    logger.info({ uniqueEventId, outcome: accepted.outcome, leadId: accepted.leadId }, 'lead accepted');
     return accepted.outcome === 'delivered'
       ? reply(200, cors, { ok: true, uniqueEventId, leadId: accepted.leadId ?? null })
       : reply(202, cors, { ok: true, uniqueEventId });
   };
 
   function reject(status: number, headers: Record<string, string>, error: string, message: string, extra: object = {}): HandleResult {
-    deps.events.emit('rejected', { reason: error, status });
+    events.emit('rejected', { reason: error, status });
+    logger.debug({ reason: error, status }, 'beacon rejected');
     return reply(status, headers, { error, message, ...extra });
+  }
+
+  /** A bot, or a lead the host's transform dropped, gets the answer a stored lead gets, and no lead. */
+  function drop(headers: Record<string, string>, reason: string, uniqueEventId: string): HandleResult {
+    events.emit('rejected', { reason, status: 202 });
+    logger.info({ uniqueEventId, reason }, 'beacon dropped');
+    return reply(202, headers, { ok: true, uniqueEventId });
   }
 }
 
@@ -96,7 +162,24 @@ function reply(status: number, headers: Record<string, string>, body: object): H
 
 function header(headers: HandleInput['headers'], name: string): string | undefined {
   const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The adapter enforces the limit while reading; this also covers a body a host app parsed with a larger one. */
+function isTooLarge(input: HandleInput): boolean {
+  if (Number(header(input.headers, 'content-length')) > MAX_BODY_BYTES) return true;
+  const { body } = input;
+  // A UTF-16 code unit is at most 3 UTF-8 bytes, so short strings skip the byte count.
+  if (typeof body == 'string') return body.length > MAX_BODY_BYTES / 3 && Buffer.byteLength(body) > MAX_BODY_BYTES;
+  if (Buffer.isBuffer(body)) return body.length > MAX_BODY_BYTES;
+  if (typeof body == 'object' && body !== null) {
+    try {
+      return Buffer.byteLength(JSON.stringify(body)) > MAX_BODY_BYTES;
+    } catch {
+      return true;
+    }
+  }
+  return false;
 }
 
 function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } {

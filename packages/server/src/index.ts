@@ -1,9 +1,15 @@
 export { createLeadRouter, type LeadRouter } from './express.js';
+export { createFetchHandler, type FetchHandler, type FetchRequestInfo } from './fetch.js';
+export type { TrustProxy } from './client-ip.js';
+export type { LeadTrackrLead } from './map-lead.js';
+export type { RateLimitStore } from './rate-limit.js';
+export type { TransformContext, TransformLead } from './transform.js';
 export { LeadbeaconError, OutboxUnavailableError, UpstreamStatusError, type LeadbeaconErrorCode } from './errors.js';
 export { createLeadEvents, type LeadEventMap, type LeadEvents } from './events.js';
 export type { AcceptResult, HandleInput, HandleResult } from './handle.js';
 export { createLeadService, type DeliveryStats, type LeadService } from './service.js';
-export type { Logger } from './logger.js';
+export { createDefaultLogger, type Logger } from './logger.js';
+export { createMetrics, type LeadMetrics, type MetricsOptions, type MetricsSource } from './metrics.js';
 export type { LeadRouterOptions } from './options.js';
 export type { Beacon } from './schema.js';
 export { createMemoryOutbox, type MemoryOutboxOptions } from './outbox/memory.js';

@@ -1,16 +1,22 @@
+import { createClientIpResolver, type ClientIpResolver, type TrustProxy } from './client-ip.js';
 import { createDefaultLogger, type Logger } from './logger.js';
 import type { Outbox } from './outbox/outbox.js';
+import { compileOrigins, type OriginMatcher } from './origin.js';
+import { compileProjectIds, type ProjectIdResolver } from './project-id.js';
+import { createMemoryStore, type RateLimitSettings, type RateLimitStore } from './rate-limit.js';
+import type { TransformLead } from './transform.js';
 
 /** Options of `createLeadRouter`. Each falls back to its environment variable, then its default. */
 export interface LeadRouterOptions {
   /** LeadTrackr API key, sent as X-API-Key. Never reaches the browser. @default process.env.LEADTRACKR_API_KEY */
   apiKey?: string;
-  /** LeadTrackr project id. @default process.env.LEADTRACKR_PROJECT_ID */
+  /** LeadTrackr project id; with `projectIds`, the fallback for origins it does not list. @default process.env.LEADTRACKR_PROJECT_ID */
   projectId?: string;
   /** LeadTrackr base URL. @default process.env.LEADTRACKR_API_URL ?? 'https://app.leadtrackr.io' */
   apiUrl?: string;
   /**
-   * Origins allowed to send beacons, exact (`https://www.example.com`).
+   * Origins allowed to send beacons: exact (`https://www.example.com`) or subdomain wildcards
+   * (`*.example.com` for https, `http://*.example.com:8080`).
    * @default process.env.LEADBEACON_ALLOWED_ORIGINS split on commas; when that is empty too, only
    * the endpoint's own origin
    */
@@ -58,6 +64,34 @@ export interface LeadRouterOptions {
   pollIntervalMs?: number;
   /** How long close() lets deliveries in flight finish. @default 10_000 */
   shutdownTimeoutMs?: number;
+  // Trust, abuse and hooks (issue #5).
+  /**
+   * LeadTrackr project by the request's origin (`https://shop.example.com`) or hostname
+   * (`shop.example.com`); the origins must also be allowed.
+   * @default process.env.LEADTRACKR_PROJECT_IDS as `origin-or-host=projectId` pairs, comma-separated; none
+   */
+  projectIds?: Record<string, string>;
+  /**
+   * Which proxies to believe about X-Forwarded-For (Express `trust proxy` / proxy-addr semantics:
+   * `true`, a hop count, addresses, subnets, `loopback`, or a function). Without it the socket's
+   * peer address is the client. @default process.env.LEADBEACON_TRUST_PROXY, else false
+   */
+  trustProxy?: TrustProxy;
+  /** Zero the last IPv4 octet / last 80 bits of IPv6 before the IP is stored. @default process.env.LEADBEACON_ANONYMIZE_IP === 'true' */
+  anonymizeIp?: boolean;
+  /**
+   * Per-IP limit on beacons, `false` to turn it off. `store` takes any express-rate-limit store
+   * (rate-limit-redis's `RedisStore` to share counts between instances).
+   * @default { limit: 30, windowMs: 60_000, store: an in-process MemoryStore }; LEADBEACON_RATE_LIMIT
+   * and LEADBEACON_RATE_LIMIT_WINDOW_MS override limit and window, LEADBEACON_RATE_LIMIT=0 turns it off
+   */
+  rateLimit?: false | { limit?: number; windowMs?: number; store?: RateLimitStore };
+  /** Drop (with a 2xx) beacons whose honeypot field `hp` is filled in. @default process.env.LEADBEACON_HONEYPOT !== 'false' */
+  honeypot?: boolean;
+  /** Drop (with a 2xx) beacons sent sooner than this after page load; 0 turns it off. @default process.env.LEADBEACON_MIN_PAGE_MS ?? 1500 */
+  minPageMs?: number;
+  /** Enrich, rewrite or drop a lead before it is stored. @default none */
+  transform?: TransformLead;
 }
 
 export interface DeliveryOptions {
@@ -83,6 +117,16 @@ export interface ResolvedOptions extends DeliveryOptions {
   allowedOrigins: string[];
   timeoutMs: number;
   logger: Logger;
+
+  isOriginAllowed: OriginMatcher;
+  projectIdFor: ProjectIdResolver;
+  clientIp: ClientIpResolver;
+  anonymizeIp: boolean;
+  /** With `ownsStore` when the store is the default one, which the service then shuts down. */
+  rateLimit: (RateLimitSettings & { ownsStore: boolean }) | false;
+  honeypot: boolean;
+  minPageMs: number;
+  transform: TransformLead | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -96,18 +140,93 @@ export function resolveOptions(options: LeadRouterOptions = {}, env: Env = proce
   const timeoutMs = options.timeoutMs ?? 10_000;
 
   if (!apiKey) throw new TypeError('Expected `apiKey` (or LEADTRACKR_API_KEY) to be a non-empty string');
-  if (!projectId) throw new TypeError('Expected `projectId` (or LEADTRACKR_PROJECT_ID) to be a non-empty string');
+  const projectIds = options.projectIds ?? parsePairs(env.LEADTRACKR_PROJECT_IDS);
+  if (!projectId && Object.keys(projectIds).length === 0) {
+    throw new TypeError('Expected `projectId` (or LEADTRACKR_PROJECT_ID) to be a non-empty string, or `projectIds` to map origins to projects');
+  }
   if (!URL.canParse(apiUrl) || !/^https?:$/.test(new URL(apiUrl).protocol)) {
     throw new TypeError(`Expected \`apiUrl\` to be an http(s) URL, got ${JSON.stringify(apiUrl)}`);
   }
-  for (const origin of allowedOrigins) {
-    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
-      throw new TypeError(`Expected \`allowedOrigins\` to hold origins like "https://www.example.com", got ${JSON.stringify(origin)}`);
-    }
-  }
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new TypeError('Expected `timeoutMs` to be a positive number');
+  const logger = options.logger ?? createDefaultLogger();
 
-  return { apiKey, projectId, apiUrl, allowedOrigins, timeoutMs, logger: options.logger ?? createDefaultLogger(), ...resolveDelivery(options, env, timeoutMs) };
+  return {
+    apiKey,
+    projectId,
+    apiUrl,
+    allowedOrigins,
+    timeoutMs,
+    logger,
+    ...resolveEndpointOptions(options, env, allowedOrigins, projectId, projectIds, logger),
+    ...resolveDelivery(options, env, timeoutMs),
+  };
+}
+
+const RATE_LIMIT_DEFAULTS = { limit: 30, windowMs: 60_000 };
+
+/** The trust, abuse and hook options; throws a TypeError naming the bad one. */
+function resolveEndpointOptions(
+  options: LeadRouterOptions,
+  env: Env,
+  allowedOrigins: string[],
+  projectId: string,
+  projectIds: Record<string, string>,
+  logger: Logger,
+) {
+  const trustProxy = options.trustProxy ?? parseTrustProxy(env.LEADBEACON_TRUST_PROXY);
+  const minPageMs = options.minPageMs ?? (env.LEADBEACON_MIN_PAGE_MS ? Number(env.LEADBEACON_MIN_PAGE_MS) : 1500);
+  if (!Number.isFinite(minPageMs) || minPageMs < 0) throw new TypeError('Expected `minPageMs` to be a non-negative number');
+  if (options.transform !== undefined && typeof options.transform != 'function') throw new TypeError('Expected `transform` to be a function');
+  return {
+    isOriginAllowed: compileOrigins(allowedOrigins),
+    projectIdFor: compileProjectIds(projectIds, projectId || undefined),
+    clientIp: createClientIpResolver(trustProxy, () =>
+      logger.warn({ code: 'LB_WARN_UNTRUSTED_FORWARDED_FOR' }, 'X-Forwarded-For ignored: set `trustProxy` if a proxy sits in front, or every visitor shares its IP and rate limit'),
+    ),
+    anonymizeIp: options.anonymizeIp ?? env.LEADBEACON_ANONYMIZE_IP === 'true',
+    rateLimit: resolveRateLimit(options.rateLimit, env),
+    honeypot: options.honeypot ?? env.LEADBEACON_HONEYPOT !== 'false',
+    minPageMs,
+    transform: options.transform,
+  };
+}
+
+function resolveRateLimit(option: LeadRouterOptions['rateLimit'], env: Env): ResolvedOptions['rateLimit'] {
+  if (option === false) return false;
+  const fromEnv = {
+    ...(env.LEADBEACON_RATE_LIMIT ? { limit: Number(env.LEADBEACON_RATE_LIMIT) } : {}),
+    ...(env.LEADBEACON_RATE_LIMIT_WINDOW_MS ? { windowMs: Number(env.LEADBEACON_RATE_LIMIT_WINDOW_MS) } : {}),
+  };
+  const given = Object.fromEntries(Object.entries(option ?? {}).filter(([, v]) => v !== undefined));
+  const { limit, windowMs, store } = { ...RATE_LIMIT_DEFAULTS, ...fromEnv, ...given } as { limit: number; windowMs: number; store?: RateLimitStore };
+  if (option === undefined && limit === 0) return false;
+  if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`Expected \`rateLimit.limit\` to be a positive integer, got ${limit}`);
+  // MemoryStore's window is a setInterval delay, which Node caps at 2^31-1 ms.
+  if (!Number.isInteger(windowMs) || windowMs < 1 || windowMs > 2 ** 31 - 1) {
+    throw new TypeError(`Expected \`rateLimit.windowMs\` to be a positive integer of milliseconds, got ${windowMs}`);
+  }
+  if (store !== undefined && typeof store.increment != 'function') throw new TypeError('Expected `rateLimit.store` to be an express-rate-limit store');
+  return { limit, windowMs, store: store ?? createMemoryStore(), ownsStore: store === undefined };
+}
+
+/** `true`/`false`, a hop count, or a comma-separated list of addresses and subnets. */
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  const raw = value?.trim() ?? '';
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+/** `key=value,key=value` → a record; keys may be origins, so split on the last `=`. */
+function parsePairs(value: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of splitList(value)) {
+    const at = pair.lastIndexOf('=');
+    if (at <= 0) throw new TypeError(`Expected LEADTRACKR_PROJECT_IDS to hold origin-or-host=projectId pairs, got ${JSON.stringify(pair)}`);
+    out[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return out;
 }
 
 const DELIVERY_DEFAULTS = {

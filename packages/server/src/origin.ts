@@ -1,10 +1,45 @@
 /**
- * Decides whether a request's Origin may send beacons. With no allowed origins configured, only
- * the endpoint's own origin may: strict by default, never a reflected `*`.
+ * Decides whether a request's Origin may send beacons. Entries are exact origins
+ * (`https://www.example.com`) or wildcards for subdomains (`*.example.com`, `http://*.example.com:8080`).
+ * With no entries, only the endpoint's own origin may: strict by default, never a reflected `*`.
  */
-export function isOriginAllowed(origin: string, allowedOrigins: readonly string[], selfOrigin: string | undefined): boolean {
-  if (allowedOrigins.length === 0) return origin === selfOrigin;
-  return allowedOrigins.includes(origin);
+export type OriginMatcher = (origin: string, selfOrigin: string | undefined) => boolean;
+
+/** `https://*.example.com` or `*.example.com`; a bare pattern means https, as on the public web. */
+const WILDCARD = /^(?:(https?):\/\/)?\*\.([a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(\d{1,5}))?$/i;
+
+/**
+ * Compiles the allowed origins once. Wildcards follow CSP host-source semantics
+ * (https://www.w3.org/TR/CSP3/#match-hosts): `*.example.com` matches any depth of subdomain,
+ * never `example.com` itself. Throws a TypeError naming the first entry that is neither form.
+ */
+export function compileOrigins(allowedOrigins: readonly string[]): OriginMatcher {
+  const exact = new Set<string>();
+  const wildcards: { scheme: string; suffix: string; port: string }[] = [];
+  for (const entry of allowedOrigins) {
+    const wildcard = WILDCARD.exec(entry);
+    if (wildcard) {
+      const scheme = (wildcard[1] ?? 'https').toLowerCase();
+      wildcards.push({ scheme, suffix: `.${wildcard[2]!.toLowerCase()}`, port: wildcard[3] ?? '' });
+    } else if (!entry.includes('*') && URL.canParse(entry) && new URL(entry).origin === entry) {
+      exact.add(entry);
+    } else {
+      throw new TypeError(
+        `Expected \`allowedOrigins\` to hold origins like "https://www.example.com" or "*.example.com", got ${JSON.stringify(entry)}`,
+      );
+    }
+  }
+  if (exact.size === 0 && wildcards.length === 0) return (origin, selfOrigin) => origin === selfOrigin;
+
+  return (origin) => {
+    if (exact.has(origin)) return true;
+    if (wildcards.length === 0 || !URL.canParse(origin)) return false;
+    const url = new URL(origin);
+    // Only a serialized origin (scheme://host[:port], nothing else) may match a wildcard.
+    if (url.origin !== origin) return false;
+    const scheme = url.protocol.slice(0, -1);
+    return wildcards.some((w) => w.scheme === scheme && w.port === url.port && url.hostname.endsWith(w.suffix));
+  };
 }
 
 /** CORS response headers for an allowed origin (expressjs/cors semantics: echo it, Vary on it). */

@@ -4,6 +4,14 @@ import { z } from 'zod';
 const text = (max: number) => z.string().max(max);
 const fieldValue = z.union([text(10_000), z.array(text(1_000)).max(100)]);
 
+// Keys that name prototype slots are refused, so no later `obj[key]` write can reach a prototype.
+// zod itself already leaves a `__proto__` key out of the records it builds (it never reaches the refine).
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const key = (max: number) =>
+  text(max).min(1).refine((k) => !UNSAFE_KEYS.has(k), { message: 'must not be "__proto__", "constructor" or "prototype"' });
+const record = <V extends z.ZodType>(keyMax: number, value: V, maxKeys: number) =>
+  z.record(key(keyMax), value).refine((r) => Object.keys(r).length <= maxKeys, { message: `must have at most ${maxKeys} keys` });
+
 /** The beacon the browser script sends. Unknown keys are rejected so typos surface as 400s. */
 export const beaconSchema = z.strictObject({
   uniqueEventId: z.string().regex(/^[\w-]{8,64}$/, 'must be 8 to 64 letters, digits, "_" or "-"'),
@@ -14,8 +22,8 @@ export const beaconSchema = z.strictObject({
     phone: text(50).optional(),
     companyName: text(200).optional(),
   }),
-  attributionData: z.record(text(100), z.union([text(2_000), z.record(text(50), text(50))])).default({}),
-  formData: z.record(text(200), fieldValue).default({}),
+  attributionData: record(100, z.union([text(2_000), record(50, text(50), 10)]), 50).default({}),
+  formData: record(200, fieldValue, 100).default({}),
   channelFlow: z
     .array(
       z.strictObject({
@@ -26,6 +34,7 @@ export const beaconSchema = z.strictObject({
     )
     .max(25)
     .optional(),
+  // LeadTrackr's own cap (../shared/reference/leadtrackr.md).
   uniqueIdentifier: text(255).optional(),
   pageMs: z.number().int().nonnegative().max(2_147_483_647).optional(),
   hp: text(1_000).optional(),

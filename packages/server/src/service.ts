@@ -5,6 +5,7 @@ import { createForwarder } from './forward.js';
 import { createHandler, type HandleInput, type HandleResult } from './handle.js';
 import { resolveOptions, type LeadRouterOptions } from './options.js';
 import { openOutbox } from './outbox/open.js';
+import { createRateLimiter } from './rate-limit.js';
 import { createDeliveryWorker } from './worker.js';
 
 /** The endpoint without a framework: what every adapter (Express, fetch, standalone) wraps. */
@@ -38,12 +39,15 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
   const outbox = resolved.outbox ?? openOutbox(resolved.outboxPath);
   const worker = resolved.worker ? createDeliveryWorker({ ...resolved, outbox, forwarder, events, clock }) : undefined;
   const accepting = createOutboxAccept({ ...resolved, outbox, events, clock, onStored: () => worker?.wake() });
+  const rateLimiter = resolved.rateLimit ? createRateLimiter(resolved.rateLimit, resolved.logger, resolved.rateLimit.ownsStore) : undefined;
   const handle = createHandler({
     projectId: resolved.projectId,
     allowedOrigins: resolved.allowedOrigins,
     accept: accepting.accept,
     events,
     logger: resolved.logger,
+    ...endpointDeps(resolved),
+    ...(rateLimiter ? { rateLimiter } : {}),
   });
   worker?.start();
 
@@ -54,6 +58,7 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
     await worker?.stop(resolved.shutdownTimeoutMs);
     // A request still hanging past the deadline keeps its lease, which expires: another worker retries it.
     await Promise.race([forwarder.close(), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
+    await rateLimiter?.close();
     await outbox.close();
   }
 
@@ -63,4 +68,10 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
     stats: () => outbox.stats(clock.now()),
     close: () => (closing ??= close()),
   };
+}
+
+/** The core's trust, abuse and hook collaborators, compiled once by resolveOptions. */
+function endpointDeps(resolved: ReturnType<typeof resolveOptions>) {
+  const { isOriginAllowed, projectIdFor, clientIp, anonymizeIp, honeypot, minPageMs, transform } = resolved;
+  return { isOriginAllowed, projectIdFor, clientIp, anonymizeIp, bots: { honeypot, minPageMs }, transform };
 }

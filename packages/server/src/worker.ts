@@ -118,7 +118,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     const kept = await outbox.deadLetter(row, reason, clock.now());
     if (kept) {
       events.emit('deadLettered', { uniqueEventId: row.id, attempts: row.attempts, reason });
-      logger.error({ uniqueEventId: row.id, attempts: row.attempts, reason }, 'lead dead-lettered');
+      // The reason may quote LeadTrackr's message, which may quote the lead: it stays in the outbox
+      // (`leadbeacon outbox list --dead`) and the event, never in the log.
+      logger.error({ uniqueEventId: row.id, attempts: row.attempts }, 'lead dead-lettered');
     }
     return { kind: kept ? 'dead' : 'lost' };
   }

@@ -36,7 +36,7 @@ describe('lead service', () => {
   });
 
   const create = (options: LeadRouterOptions = {}) =>
-    (service = createLeadService({ apiKey: standIn.apiKey, projectId: 'proj-test', apiUrl, allowedOrigins: [ORIGIN], logger: createMemoryLogger(), outboxPath: `${tmp.dir}/outbox.db`, ...options }));
+    (service = createLeadService({ apiKey: standIn.apiKey, projectId: 'proj-test', apiUrl, allowedOrigins: [ORIGIN], logger: createMemoryLogger(), outboxPath: `${tmp.dir}/outbox.db`, rateLimit: false, ...options }));
 
   it('answers 202 once the lead is stored, then delivers it', async () => {
     const svc = create();

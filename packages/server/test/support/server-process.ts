@@ -11,6 +11,7 @@ const noop = () => {};
 const router = createLeadRouter({
   logger: { debug: noop, info: noop, warn: noop, error: (obj, msg) => process.stderr.write(`${msg} ${JSON.stringify(obj)}\n`) },
   pollIntervalMs: 100,
+  rateLimit: false, // every request comes from 127.0.0.1
   // Short leases, so the leads a killed process held are picked up within the test's patience.
   timeoutMs: 1_000,
   leaseMs: 2_000,

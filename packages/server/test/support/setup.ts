@@ -41,3 +41,15 @@ export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> 
   const dir = await mkdtemp(join(tmpdir(), 'leadbeacon-test-'));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** Waits until the stand-in holds `count` leads (the outbox delivers after the 2xx), then returns them. */
+export async function leadsDelivered(standIn: { leads: { formData: Record<string, unknown> }[] }, count: number, timeoutMs = 5_000) {
+  const { vi } = await import('vitest');
+  await vi.waitFor(
+    () => {
+      if (standIn.leads.length < count) throw new Error(`${standIn.leads.length} of ${count} leads delivered`);
+    },
+    { timeout: timeoutMs, interval: 10 },
+  );
+  return standIn.leads;
+}

@@ -1,0 +1,41 @@
+// The servers under load, in a process of their own so autocannon does not share its event loop:
+// a bare Express route answering 204, and the endpoint as configured by default, delivering to
+// LeadTrackr's stand-in (itself in a third process).
+import express from 'express';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createLeadRouter } from '../dist/index.js';
+
+const ORIGIN = 'https://www.site.example';
+
+const standIn = fork(fileURLToPath(new URL('./stand-in.js', import.meta.url)), { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+const { apiUrl, apiKey } = await new Promise((resolve) => standIn.once('message', resolve));
+
+const bare = express();
+bare.post('/bare', (_req, res) => res.status(204).end());
+
+const app = express();
+// Defaults throughout, except the per-IP limit: every bench request comes from 127.0.0.1.
+const router = createLeadRouter({
+  apiKey,
+  projectId: 'bench-project',
+  apiUrl,
+  allowedOrigins: [ORIGIN],
+  rateLimit: { limit: 1_000_000_000 },
+});
+app.use('/leadbeacon', router);
+
+const listen = (server) => new Promise((resolve) => { const s = server.listen(0, '127.0.0.1', () => resolve(s)); });
+const [bareServer, appServer] = await Promise.all([listen(bare), listen(app)]);
+process.send({ bare: `http://127.0.0.1:${bareServer.address().port}/bare`, endpoint: `http://127.0.0.1:${appServer.address().port}/leadbeacon`, origin: ORIGIN });
+
+process.on('message', async (message) => {
+  if (message !== 'stop') return;
+  bareServer.close();
+  appServer.closeAllConnections();
+  appServer.close();
+  await router.close();
+  standIn.send('stop');
+  process.send(await new Promise((resolve) => standIn.once('message', resolve)));
+  process.exit(0);
+});

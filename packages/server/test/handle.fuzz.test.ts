@@ -1,0 +1,125 @@
+/**
+ * Property-based fuzzing of the core with the production defaults (fast-check): thousands of random
+ * and hostile bodies never produce a 5xx, never throw, never touch Object.prototype, and never
+ * reach `accept` unless they are valid beacons.
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLeadEvents } from '../src/events.js';
+import { createHandler, type HandleInput } from '../src/handle.js';
+import type { LeadTrackrLead } from '../src/map-lead.js';
+import { resolveOptions } from '../src/options.js';
+import { parseBeacon } from '../src/schema.js';
+import { createMemoryLogger, validBeacon } from './support/setup.js';
+
+const ORIGIN = 'https://www.site.example';
+const RUNS = Number(process.env.LEADBEACON_FUZZ_RUNS ?? 1_000);
+
+const resolved = resolveOptions({ apiKey: 'k', projectId: 'p', allowedOrigins: [ORIGIN], rateLimit: false, logger: createMemoryLogger() }, {});
+const accepted: LeadTrackrLead[] = [];
+const handle = createHandler({
+  projectId: resolved.projectId,
+  allowedOrigins: resolved.allowedOrigins,
+  isOriginAllowed: resolved.isOriginAllowed,
+  projectIdFor: resolved.projectIdFor,
+  clientIp: resolved.clientIp,
+  bots: { honeypot: resolved.honeypot, minPageMs: resolved.minPageMs },
+  accept: async (lead) => {
+    accepted.push(lead);
+    return { outcome: 'accepted' };
+  },
+  events: createLeadEvents(),
+  logger: resolved.logger,
+});
+
+const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort().join();
+const before = prototypeKeys();
+
+afterEach(() => {
+  expect(prototypeKeys()).toBe(before);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  accepted.length = 0;
+});
+
+const hostileKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'polluted'), fc.string());
+const hostileValue = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constantFrom(null, true, 0, -1, 1e308, 'x'.repeat(70_000), ''),
+    fc.string(),
+    fc.double(),
+    fc.array(tie('value'), { maxLength: 5 }),
+    fc.dictionary(hostileKey, tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+/** A valid beacon with one field replaced by something hostile. */
+const mutatedBeacon = fc
+  .tuple(fc.constantFrom(...Object.keys(validBeacon), 'userData.email', 'formData.__proto__', 'uniqueIdentifier', 'pageMs', 'hp', 'channelFlow'), hostileValue)
+  .map(([path, value]) => {
+    const beacon = structuredClone(validBeacon) as Record<string, unknown>;
+    const [top, inner] = path.split('.');
+    if (inner) Object.defineProperty(beacon[top!] as object, inner, { value, enumerable: true, configurable: true, writable: true });
+    else beacon[top!] = value;
+    return beacon;
+  });
+/** 20-70 K characters of a repeated random unit (cheaper to generate than one random string that size). */
+const hugeString = fc.tuple(fc.integer({ min: 20_000, max: 70_000 }), fc.string({ minLength: 1, maxLength: 3 })).map(([n, unit]) => unit.repeat(Math.ceil(n / unit.length)));
+const deepNesting = fc.tuple(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom('[', '{"a":')).map(([depth, open]) => open.repeat(depth));
+
+const input = (body: unknown, contentType = 'text/plain;charset=UTF-8'): HandleInput => ({
+  method: 'POST',
+  headers: { origin: ORIGIN, 'content-type': contentType },
+  body,
+  ip: '203.0.113.1',
+});
+
+async function expectSafe(body: unknown, contentType?: string) {
+  const out = await handle(input(body, contentType));
+  expect(out.status).toBeLessThan(500);
+  expect(() => JSON.parse(out.body) as unknown).not.toThrow();
+  if (out.status < 300) {
+    // Only a body that is a valid beacon (a bot's dropped one included) gets a 2xx.
+    const parsed = typeof body == 'object' && body !== null && !Buffer.isBuffer(body) ? body : JSON.parse(Buffer.isBuffer(body) ? body.toString() : String(body));
+    expect(parseBeacon(parsed).ok).toBe(true);
+  }
+  for (const lead of accepted) expect(Object.getPrototypeOf(lead.formData)).toBe(Object.prototype);
+}
+
+// Thousands of runs take a few seconds alone and several times that beside the other test files on 2 cores.
+describe('handle under fuzzing', { timeout: 60_000 }, () => {
+  it('survives arbitrary JSON text', async () => {
+    await fc.assert(fc.asyncProperty(fc.json(), (text) => expectSafe(text)), { numRuns: RUNS });
+  });
+
+  it('survives hostile values with __proto__ and constructor keys, as text and pre-parsed', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileValue, async (value) => {
+        await expectSafe(JSON.stringify(value));
+        await expectSafe(value, 'application/json');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('survives valid beacons with one field made hostile', async () => {
+    await fc.assert(fc.asyncProperty(mutatedBeacon, (beacon) => expectSafe(JSON.stringify(beacon))), { numRuns: RUNS });
+  });
+
+  it('survives random bytes, invalid UTF-8 included', async () => {
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2_000 }), (bytes) => expectSafe(Buffer.from(bytes))), { numRuns: RUNS });
+  });
+
+  it('survives deep nesting and huge strings', async () => {
+    await fc.assert(
+      fc.asyncProperty(deepNesting, hugeString, async (nested, huge) => {
+        await expectSafe(nested);
+        await expectSafe(JSON.stringify({ ...validBeacon, formData: { message: huge } }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('survives a valid beacon that arrives as a JSON string of itself', async () => {
+    await expectSafe(JSON.stringify(JSON.stringify(validBeacon)));
+  });
+});

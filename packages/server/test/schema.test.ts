@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseBeacon } from '../src/schema.js';
+
+const base = { uniqueEventId: 'evt-0123456789', userData: {} };
+
+describe('parseBeacon', () => {
+  it('accepts a minimal beacon and defaults the records', () => {
+    expect(parseBeacon(base)).toEqual({ ok: true, beacon: { ...base, attributionData: {}, formData: {} } });
+  });
+
+  it.each([
+    ['userData.email', { userData: { email: 'x'.repeat(321) } }],
+    ['formData.message', { formData: { message: 'x'.repeat(10_001) } }],
+    ['attributionData.gclid', { attributionData: { gclid: 'x'.repeat(2_001) } }],
+    ['uniqueIdentifier', { uniqueIdentifier: 'x'.repeat(256) }],
+    ['hp', { hp: 'x'.repeat(1_001) }],
+    ['pageMs', { pageMs: -1 }],
+    ['channelFlow.0.lp', { channelFlow: [{ t: 1, ch: { s: 'a', m: 'b' }, lp: 'x'.repeat(101) }] }],
+    ['uniqueEventId', { uniqueEventId: 'short' }],
+  ])('names %s when it breaks its cap or type', (path, extra) => {
+    const result = parseBeacon({ ...base, ...extra });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues.map((i) => i.path)).toContain(path);
+  });
+
+  it('caps the number of form fields', () => {
+    const formData = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`f${i}`, 'v']));
+    const result = parseBeacon({ ...base, formData });
+    expect(!result.ok && result.issues[0]).toMatchObject({ path: 'formData', message: 'must have at most 100 keys' });
+  });
+
+  it.each(['constructor', 'prototype'])('refuses a %s key in a record', (key) => {
+    const result = parseBeacon({ ...base, formData: JSON.parse(`{"${key}": "x"}`) as unknown });
+    expect(!result.ok && result.issues[0]?.path).toBe(`formData.${key}`);
+  });
+
+  it('leaves a __proto__ key out of a record without touching any prototype', () => {
+    const result = parseBeacon({ ...base, formData: JSON.parse('{"__proto__": {"polluted": "yes"}, "a": "b"}') as unknown });
+    if (!result.ok) throw new Error('expected a valid beacon');
+    expect(Object.getPrototypeOf(result.beacon.formData)).toBe(Object.prototype);
+    expect(Object.keys(result.beacon.formData)).toEqual(['a']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses unknown top-level keys such as projectId and deviceData', () => {
+    const result = parseBeacon({ ...base, projectId: 'p', deviceData: {} });
+    expect(result.ok).toBe(false);
+  });
+});
