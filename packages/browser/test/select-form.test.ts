@@ -1,0 +1,26 @@
+import { expect, it } from 'vitest';
+import { shouldCapture, type Selectable } from '../src/select-form';
+
+// A form that "matches" the selectors listed in `classes` (as `.name`), like Element.matches.
+const form = (classes: string[], ignored = false): Selectable => ({
+  matches: (selector) => selector.split(',').some((s) => classes.includes(s.trim())),
+  closest: (selector) => (selector == '[data-lb-ignore]' && ignored ? {} : null),
+});
+const config = (forms = '', excludeForms = '') => ({ forms, excludeForms });
+
+it('captures every form by default', () => {
+  expect(shouldCapture(form([]), config())).toBe(true);
+});
+
+it('captures only forms matching data-forms', () => {
+  expect(shouldCapture(form(['.lead']), config('.lead, .quote'))).toBe(true);
+  expect(shouldCapture(form(['.search']), config('.lead, .quote'))).toBe(false);
+});
+
+it('skips forms matching data-exclude-forms', () => {
+  expect(shouldCapture(form(['.newsletter']), config('', '.newsletter'))).toBe(false);
+});
+
+it('skips a form inside data-lb-ignore', () => {
+  expect(shouldCapture(form([], true), config())).toBe(false);
+});
