@@ -19,6 +19,10 @@ export interface DemoOptions {
   /** Where LEADTRACKR_* and LEADBEACON_* come from. @default process.env */
   env?: Record<string, string | undefined>;
   logger?: Logger;
+  /** Origins other than the demo's own that may send beacons (a site on another origin). @default [] */
+  allowedOrigins?: string[];
+  /** A directory of extra pages served beside the landing page (the e2e fixtures). @default none */
+  pagesDir?: string;
 }
 
 export interface Demo {
@@ -46,6 +50,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     projectId: standIn ? 'demo-project' : env.LEADTRACKR_PROJECT_ID!,
     ...(apiUrl ? { apiUrl } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
   });
 
   const app = express();
@@ -63,6 +68,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   // The contact form posts here natively, so the page navigates away as on a real site.
   app.post('/thank-you', (_req, res) => res.sendFile('thank-you.html', { root: publicDir }));
   app.use(express.static(publicDir, { extensions: ['html'] }));
+  if (options.pagesDir) app.use(express.static(options.pagesDir, { extensions: ['html'] }));
 
   const server: Server = app.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

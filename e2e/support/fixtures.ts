@@ -1,22 +1,25 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { startDemo, type Demo } from '@leadbeacon/demo';
 import type { StoredLead } from '@leadbeacon/stand-in';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Each test gets its own demo (page, router, stand-in) on a free port, and a page on which any
  * page error or console.error fails the test.
  */
-export const test = base.extend<{ demo: Demo; page: Page }>({
+export const test = base.extend<{ demo: Demo; page: Page; allowedConsoleErrors: RegExp[] }>({
+  /** console.error texts a test expects (a refused connection logs one); any other fails it. */
+  allowedConsoleErrors: [[], { option: true }],
   demo: async ({}, use) => {
-    const demo = await startDemo({ env: {}, logger: silentLogger });
+    const demo = await startDemo({ env: {}, logger: silentLogger, pagesDir });
     await use(demo);
     await demo.close();
   },
-  page: async ({ page }, use) => {
+  page: async ({ page, allowedConsoleErrors }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+      if (msg.type() === 'error' && !allowedConsoleErrors.some((re) => re.test(msg.text()))) problems.push(`console.error: ${msg.text()}`);
     });
     await use(page);
     expect(problems, 'the page reported errors').toEqual([]);
@@ -24,6 +27,9 @@ export const test = base.extend<{ demo: Demo; page: Page }>({
 });
 
 export { expect };
+
+/** The e2e fixture pages (form builders' markup, AJAX/SPA scenarios), served beside the demo's own. */
+export const pagesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 const noop = () => {};
 export const silentLogger = { debug: noop, info: noop, warn: noop, error: noop };
