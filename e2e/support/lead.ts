@@ -34,3 +34,12 @@ export async function beaconDuring(page: Page, action: () => Promise<unknown>): 
 export function queueOf(page: Page): Promise<unknown[]> {
   return page.evaluate(() => JSON.parse(localStorage.getItem('leadbeacon_queue') ?? '[]') as unknown[]);
 }
+
+/** Counts the beacons the page (and the pages it navigates to) posts from now on. */
+export function countBeacons(page: Page): () => number {
+  let count = 0;
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/leadbeacon')) count++;
+  });
+  return () => count;
+}
