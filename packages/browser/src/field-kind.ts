@@ -17,16 +17,19 @@ const KEYWORDS: [string, RegExp][] = [
   ['name', /full|complet|volledig|vollst/],
   ['firstName', /\bfirst|given|\bfname|vo?orna|prenom|\bnombre/],
   ['lastName', /\blast|surname|family|\blname|achter|nachn|\bnom\b|apellid/],
-  ['formMessage', /messag|mensaj|comm?ent|bericht|opmerk|nachricht|\bbody|descri|inquir|enquir|question|vraag|frage/],
+  ['formMessage', /messag|mensaj|comm?ent|bericht|opmerk|nachricht|\bbody|descri|frage|vraag|question/],
   ['name', /\bna(me|am)\b/],
 ];
 
 // Autocomplete tokens that name a contact detail (https://html.spec.whatwg.org/#autofill-field);
 // others ("country-name", "additional-name") would mislead the keywords.
-const AUTOCOMPLETE = /^(given-name|family-name|name|email|tel|tel-national|organization)$/;
+const AUTOCOMPLETE = /^((given|family)-)?name$|^email$|^tel(-national)?$|^organization$/;
 
-/** Types a person types contact details into; hidden inputs, boxes and menus map only explicitly. */
-const TEXT_TYPES = /^(text|email|tel|search|textarea)$/;
+/**
+ * Types a person types contact details into (text, textarea, tel, email, search); hidden inputs,
+ * boxes and menus ("select-one") map only explicitly. Prefixes, to keep the script small.
+ */
+const TEXT_TYPES = /^(te|em|sea)/;
 
 /**
  * Maps a field, first hit of: data-lb-field, autocomplete tokens, input type (email, tel), then

@@ -32,41 +32,35 @@ const USER_KEYS = /^(firstName|lastName|email|phone|companyName)$/;
 /**
  * Splits a form's fields into LeadTrackr's userData, formMessage, uniqueIdentifier and formData.
  * Leaves out sensitive fields, framework internals (names starting with `_`: `_wpnonce`,
- * `_wpcf7_unit_tag`) and the honeypot, which is reported as `hp` instead. Values are cut to the
- * server schema's caps (packages/server/src/schema.ts), which would otherwise answer 400.
+ * `_wpcf7_unit_tag`) and the honeypot, which is reported as `hp` instead. Values are not cut
+ * here: fit-beacon.ts cuts them to the endpoint's caps.
  */
 export function collectFields(fields: Iterable<Field>, honeypot = ''): Collected {
   const userData: Record<string, string> = {};
   const formData: Record<string, string | string[]> = {};
   const out: Collected = { userData, formData };
   const groups: Record<string, string[]> = {};
-  // A box group or a multi-select stays an array even with one value ticked.
-  const isList: Record<string, boolean> = {};
   let fullName = '';
   for (const field of fields) {
-    const { name, type } = field;
-    if (name == honeypot) out.hp = field.values.join(' ').slice(0, 1000);
+    const { name } = field;
+    if (name == honeypot) out.hp = field.values.join(' ');
     if (name == honeypot || name[0] == '_' || isSensitive(field)) continue;
     const values = field.values.map((v) => stripCards(v.trim())).filter(Boolean);
     const value = values.join(' ');
     const kind = fieldKind(field);
-    const key = readableKey(field);
-    if (type == 'select-multiple' || (type == 'checkbox' && key in groups)) isList[key] = true;
     if (kind == 'name' && !fullName) fullName = value;
-    else if (kind == 'uniqueIdentifier' && !out.uniqueIdentifier) out.uniqueIdentifier = value.slice(0, 255);
-    else if (kind == 'formMessage' && value && !formData.formMessage) formData.formMessage = value.slice(0, 10_000);
-    else if (USER_KEYS.test(kind!) && !userData[kind!]) userData[kind!] = value.slice(0, kind == 'phone' ? 50 : 200);
-    else (groups[key] ||= []).push(...values);
+    else if (kind == 'uniqueIdentifier' && !out.uniqueIdentifier) out.uniqueIdentifier = value;
+    else if (kind == 'formMessage' && value && !formData.formMessage) formData.formMessage = value;
+    else if (USER_KEYS.test(kind!) && !userData[kind!]) userData[kind!] = value;
+    else (groups[readableKey(field)] ||= []).push(...values);
   }
   // A full-name field fills whichever of first and last name has no field of its own.
   const [first, ...rest] = fullName.split(' ');
-  userData.firstName ||= first!.slice(0, 200);
-  userData.lastName ||= rest.join(' ').slice(0, 200);
+  userData.firstName ||= first!;
+  userData.lastName ||= rest.join(' ');
   for (const key in userData) if (!userData[key]) delete userData[key];
-  for (const key in groups) {
-    const values = groups[key]!;
-    if (values.length) formData[key] = values[1] || isList[key] ? values.slice(0, 100).map((v) => v.slice(0, 1000)) : values[0]!.slice(0, 10_000);
-  }
+  // Several values (ticked boxes, a multi-select, fields sharing a label) make an array.
+  for (const key in groups) if (groups[key]![0]) formData[key] = groups[key]![1] ? groups[key]! : groups[key]![0]!;
   return out;
 }
 

@@ -23,17 +23,12 @@ export function readForm(form: HTMLFormElement): Field[] {
         // A box's own label names the option ("Yes"); its group's legend names the question.
         label: isBox
           ? textOf((el.closest('fieldset') || el).querySelector('legend'))
-          : [...(el.labels || [])].map(textOf).join(' ') || attr('aria-label') || textOfId(el, attr('aria-labelledby')),
+          : [...(el.labels || [])].map(textOf).join(' ') || attr('aria-label'),
         lbField: attr('data-lb-field'),
       });
     }
   }
   return fields;
-}
-
-/** Text of the element with this id in the same document or shadow root. */
-export function textOfId(el: Element, id: string): string {
-  return id ? textOf((el.getRootNode() as Document).getElementById(id.split(' ')[0]!)) : '';
 }
 
 /** Visible text of a label, without the options of a menu or the value of a field inside it. */

@@ -21,3 +21,25 @@ it('cuts the longest values until the UTF-8 body fits the keepalive budget', () 
   expect(parsed.userData).toEqual({ email: 'a@b.c' });
   expect(Object.keys(parsed.formData)).toHaveLength(10);
 });
+
+it('cuts values to the endpoint schema caps', () => {
+  const b: Beacon = {
+    ...beacon({
+      formMessage: 'm'.repeat(20_000),
+      tags: Array.from({ length: 150 }, () => 't'.repeat(2_000)),
+      ['k'.repeat(300)]: 'v',
+    }),
+    userData: { firstName: 'f'.repeat(300), phone: '1'.repeat(80) },
+    uniqueIdentifier: 'u'.repeat(300),
+    hp: 'h'.repeat(2_000),
+  };
+  const fitted = JSON.parse(fitBeacon(b, 1_000_000)) as Beacon;
+  expect(fitted.userData.firstName).toHaveLength(200);
+  expect(fitted.userData.phone).toHaveLength(50);
+  expect(fitted.formData.formMessage).toHaveLength(10_000);
+  expect(fitted.formData.tags).toHaveLength(100);
+  expect((fitted.formData.tags as string[])[0]).toHaveLength(1_000);
+  expect(fitted.formData['k'.repeat(200)]).toBe('v');
+  expect(fitted.uniqueIdentifier).toHaveLength(255);
+  expect(fitted.hp).toHaveLength(1_000);
+});

@@ -41,17 +41,17 @@ describe('collectFields', () => {
     expect(formData).toEqual({ 'Confirm email': 'a@example.com' });
   });
 
-  it('keeps a checkbox group as an array, even with one box ticked', () => {
-    const box = (value: string, checked: boolean): Field => ({ name: 'input_5.' + value.length, type: 'checkbox', label: 'Services', values: checked ? [value] : [] });
-    expect(collectFields([box('Solar', true), box('Battery', false)]).formData).toEqual({ Services: ['Solar'] });
+  it('groups ticked boxes under their legend as an array (Gravity Forms names each box apart)', () => {
+    const box = (n: number, value: string, checked: boolean): Field => ({ name: `input_5.${n}`, type: 'checkbox', label: 'Services', values: checked ? [value] : [] });
+    expect(collectFields([box(1, 'Solar', true), box(2, 'Battery', false), box(3, 'Heat pump', true)]).formData).toEqual({ Services: ['Solar', 'Heat pump'] });
   });
 
-  it('keeps a multi-select as an array and a single checkbox as a string', () => {
+  it('keeps a multi-select with several values as an array and a single value as a string', () => {
     const { formData } = collectFields([
       { name: 'topics', type: 'select-multiple', values: ['a', 'b'] },
-      { name: 'newsletter', type: 'checkbox', values: ['yes'] },
+      { name: 'services[]', type: 'checkbox', values: ['Solar'] },
     ]);
-    expect(formData).toEqual({ topics: ['a', 'b'], newsletter: 'yes' });
+    expect(formData).toEqual({ topics: ['a', 'b'], services: 'Solar' });
   });
 
   it('skips empty values and framework internals starting with _', () => {
@@ -73,22 +73,6 @@ describe('collectFields', () => {
     const out = collectFields([text('email', 'x@y.z', { type: 'hidden' }), text('x', 'Jane', { type: 'hidden', lbField: 'firstName' })]);
     expect(out.userData).toEqual({ firstName: 'Jane' });
     expect(out.formData).toEqual({ email: 'x@y.z' });
-  });
-
-  it('cuts values to the server schema caps', () => {
-    const { userData, formData, uniqueIdentifier } = collectFields([
-      text('phone', '1'.repeat(80)),
-      text('message', 'm'.repeat(20_000)),
-      text('notes', 'n'.repeat(20_000)),
-      { name: 'tags', type: 'select-multiple', values: Array.from({ length: 150 }, () => 't'.repeat(2_000)) },
-      text('id', 'u'.repeat(300), { lbField: 'uniqueIdentifier' }),
-    ]);
-    expect(userData.phone).toHaveLength(50);
-    expect(formData.formMessage).toHaveLength(10_000);
-    expect(formData.notes).toHaveLength(10_000);
-    expect(formData.tags).toHaveLength(100);
-    expect((formData.tags as string[])[0]).toHaveLength(1_000);
-    expect(uniqueIdentifier).toHaveLength(255);
   });
 });
 
