@@ -7,39 +7,29 @@ import type { Beacon } from './beacon';
  */
 export const MAX_BEACON_BYTES = 60_000;
 
-// The endpoint's caps (packages/server/src/schema.ts): a longer value would make the whole beacon a 400.
-const cut = (value: string, max = 10_000) => value.slice(0, max);
+const cut = (value: string, max: number) => value.slice(0, max);
 
 /**
- * Serialises a beacon within the endpoint's caps (userData names 200 characters, phone 50,
- * formData values 10,000, lists 100 items of 1,000, uniqueIdentifier 255, hp 1,000) and within
- * `maxBytes` of UTF-8, by halving the longest formData value (a long message, a big hidden field)
- * until it fits. userData, ids and attribution are kept.
+ * Serialises a beacon within the endpoint's caps (packages/server/src/schema.ts: userData 200
+ * characters, phone 50, formData values 10,000, lists 100 items of 1,000, keys 200,
+ * uniqueIdentifier 255, hp 1,000; a longer value would make the whole beacon a 400) and within
+ * `maxBytes` of UTF-8: while it is too big, the cap on formData values (list items: a tenth of
+ * it) halves, so long values (a long message, a big hidden field) shrink and short ones stay whole.
  */
 export function fitBeacon(beacon: Beacon, maxBytes = MAX_BEACON_BYTES): string {
   const userData: Record<string, string> = { ...beacon.userData };
-  const formData: Beacon['formData'] = {};
-  const fitted: Beacon = { ...beacon, userData, formData };
   for (const key in userData) userData[key] = cut(userData[key]!, key == 'phone' ? 50 : 200);
-  for (const key in beacon.formData) {
-    const value = beacon.formData[key]!;
-    formData[cut(key, 200)] = typeof value == 'string' ? cut(value) : value.slice(0, 100).map((v) => cut(v, 1_000));
-  }
+  const fitted: Beacon = { ...beacon, userData };
   if (beacon.uniqueIdentifier) fitted.uniqueIdentifier = cut(beacon.uniqueIdentifier, 255);
   if (beacon.hp) fitted.hp = cut(beacon.hp, 1_000);
   let json: string;
-  while (byteLength((json = JSON.stringify(fitted))) > maxBytes) {
-    let longest = '';
-    for (const key in formData) if (size(formData[key]!) > size(formData[longest] || '')) longest = key;
-    const value = formData[longest];
-    if (!value || size(value) < 3) break;
-    formData[longest] = value.slice(0, value.length >> 1);
+  for (let max = 10_000; ; max >>= 1) {
+    fitted.formData = {};
+    for (const key in beacon.formData) {
+      const value = beacon.formData[key]!;
+      fitted.formData[cut(key, 200)] = typeof value == 'string' ? cut(value, max) : value.slice(0, 100).map((v) => cut(v, max / 10));
+    }
+    json = JSON.stringify(fitted);
+    if (!max || new Blob([json]).size <= maxBytes) return json;
   }
-  return json;
-}
-
-const size = (value: string | string[]) => JSON.stringify(value).length;
-
-function byteLength(text: string): number {
-  return new Blob([text]).size;
 }

@@ -1,11 +1,13 @@
 import type { Field } from './forms';
 import { normalize } from './field-kind';
 
-// Passwords, card data, national id numbers and anti-forgery/captcha tokens, matched on the
-// normalised name, id, autocomplete and label. Stems keep it small ("pass ?[wcp]" is password, passwort,
-// passcode, passport); losing a harmless field is cheaper than leaking one.
+// Card data, national id numbers, anti-forgery and captcha tokens (and passwords a text field
+// holds), matched on the normalised name, id, autocomplete and label. Stems keep it small:
+// "pass ?[wcp]" is password, passwort, passcode, passport. Token fields whose name starts with "_"
+// (_wpnonce, __RequestVerificationToken, __VIEWSTATE) never get here (forms.ts skips them).
+// Losing a harmless field is cheaper than leaking one.
 const SENSITIVE =
-  /pass ?[wcp]|pwd|\bpin\b|wachtw|mot de p|contrase|one time|\bcc |card|\bcv[cvn]|\bcsc|secur|iban|\bbic\b|\b[bs]sn\b|burgerserv|sofi|national id|\bdni\b|\bnif\b|paspoort|[cx]srf|nonce|captcha|turnstile|token|verification|viewstate|event valid|authenticity/;
+  /pass ?[wcp]|pwd|\bpin\b|one time|\bcc |card|\bcv[cvn]|\bcsc|secur|iban|\b[bs]sn\b|burgerserv|sofi|national id|\bdni\b|[cx]srf|nonce|captcha|turnstile|token/;
 
 /** True for a password, card, national id or anti-forgery field: its value is never read. */
 export function isSensitive({ type, name, id, autocomplete, label }: Field): boolean {

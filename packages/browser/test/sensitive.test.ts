@@ -9,7 +9,6 @@ const NEVER_CAPTURED: [string, Field][] = [
   ['autocomplete new-password', { name: 'x2', autocomplete: 'new-password', values: ['secret-new'] }],
   ['autocomplete one-time-code', { name: 'x3', autocomplete: 'one-time-code', values: ['secret-otp-481516'] }],
   ['name password (type text)', { name: 'password', values: ['secret-text-pw'] }],
-  ['Dutch wachtwoord', { name: 'f1', label: 'Wachtwoord', values: ['secret-wachtwoord'] }],
   ['autocomplete cc-number', { name: 'x4', autocomplete: 'cc-number', values: ['secret-ccnum'] }],
   ['autocomplete cc-csc', { name: 'x5', autocomplete: 'cc-csc', values: ['secret-ccsc'] }],
   ['autocomplete cc-exp', { name: 'x6', autocomplete: 'cc-exp', values: ['secret-12/29'] }],
