@@ -38,7 +38,8 @@ const TEXT_TYPES = /^(te|em|sea)/;
 export function fieldKind({ lbField, autocomplete = '', type = 'text', name, id, placeholder, label }: Field): FieldKind {
   if (lbField || !TEXT_TYPES.test(type)) return lbField;
   for (const text of [autocomplete.split(' ').find((t) => AUTOCOMPLETE.test(t)), type, name, id, placeholder, label]) {
-    const hit = text && KEYWORDS.find(([, re]) => re.test(normalize(text)));
+    const normal = normalize(text || '');
+    const hit = KEYWORDS.find(([, re]) => re.test(normal));
     if (hit) return hit[0];
   }
   return;
