@@ -8,10 +8,17 @@ export interface Selectable {
 
 /**
  * Whether a submitted form is captured: not inside `[data-lb-ignore]`, matching `data-forms`
- * when set, not matching `data-exclude-forms`. An invalid selector throws a SyntaxError that
- * the caller's guard turns into a dropped event (the debug build prints it): capturing forms
- * the site owner tried to exclude would be worse than capturing none.
+ * when set, not matching `data-exclude-forms`. A selector the browser cannot parse counts as
+ * matching every form: a typo in `data-forms` must not lose every lead, and a typo in
+ * `data-exclude-forms` must not send forms the site owner meant to keep out.
  */
 export function shouldCapture(form: Selectable, { forms, excludeForms }: Pick<Config, 'forms' | 'excludeForms'>): boolean {
-  return !form.closest('[data-lb-ignore]') && (!forms || form.matches(forms)) && !(excludeForms && form.matches(excludeForms));
+  const matches = (selector: string) => {
+    try {
+      return form.matches(selector);
+    } catch {
+      return true;
+    }
+  };
+  return !form.closest('[data-lb-ignore]') && (!forms || matches(forms)) && !(excludeForms && matches(excludeForms));
 }

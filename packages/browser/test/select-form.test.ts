@@ -24,3 +24,20 @@ it('skips forms matching data-exclude-forms', () => {
 it('skips a form inside data-lb-ignore', () => {
   expect(shouldCapture(form([], true), config())).toBe(false);
 });
+
+// Element.matches throws a SyntaxError for a selector it cannot parse.
+const strict = (): Selectable => ({
+  matches: (selector) => {
+    if (selector.endsWith(',')) throw new SyntaxError(`'${selector}' is not a valid selector`);
+    return false;
+  },
+  closest: () => null,
+});
+
+it('captures every form when data-forms cannot be parsed, rather than lose every lead', () => {
+  expect(shouldCapture(strict(), config('.lead,'))).toBe(true);
+});
+
+it('captures no form when data-exclude-forms cannot be parsed, rather than send excluded ones', () => {
+  expect(shouldCapture(strict(), config('', '.newsletter,'))).toBe(false);
+});
