@@ -24,6 +24,12 @@ export interface DemoOptions {
    * @default env.LEADBEACON_OUTBOX ?? '.leadbeacon/demo.db' (gitignored)
    */
   outbox?: string;
+  /** Origins other than the demo's own that may send beacons (a site on another origin). @default [] */
+  allowedOrigins?: string[];
+  /** A directory of extra pages served beside the landing page (the e2e fixtures). @default none */
+  pagesDir?: string;
+  /** The endpoint's minimum time on page before a lead counts as human. @default the router's (1500 ms) */
+  minPageMs?: number;
 }
 
 export interface Demo {
@@ -52,6 +58,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     ...(apiUrl ? { apiUrl } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.outbox === 'memory' ? { outbox: createMemoryOutbox() } : { outboxPath: options.outbox ?? (env.LEADBEACON_OUTBOX || '.leadbeacon/demo.db') }),
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.minPageMs === undefined ? {} : { minPageMs: options.minPageMs }),
   });
 
   const app = express();
@@ -69,6 +77,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   // The contact form posts here natively, so the page navigates away as on a real site.
   app.post('/thank-you', (_req, res) => res.sendFile('thank-you.html', { root: publicDir }));
   app.use(express.static(publicDir, { extensions: ['html'] }));
+  if (options.pagesDir) app.use(express.static(options.pagesDir, { extensions: ['html'] }));
 
   const server: Server = app.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

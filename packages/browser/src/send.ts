@@ -1,19 +1,32 @@
 /**
- * Sends a beacon body to the endpoint, synchronously, so a navigating submit loses nothing.
- * text/plain keeps it a CORS "simple" request: no preflight that navigation could cancel.
- * fetch keepalive first (its response can be read), sendBeacon when fetch is missing or throws.
+ * Whether the queued lead must stay for the next page view, given the endpoint's answer. Any 2xx
+ * acknowledges; 408, 429, 5xx and no readable answer (0: network error, CORS failure, sendBeacon)
+ * may succeed later; any other 4xx (400 invalid beacon, 403 origin, 413 too large) never will.
  */
-export function send(endpoint: string, body: string): boolean {
+export function shouldKeep(status: number): boolean {
+  return !status || status == 408 || status == 429 || status > 499;
+}
+
+/**
+ * Sends a beacon body to the endpoint, starting synchronously, so a navigating submit loses
+ * nothing. text/plain keeps it a CORS "simple" request: no preflight that navigation could cancel.
+ * fetch keepalive first (its status can be read); sendBeacon when fetch is missing or throws.
+ * Resolves to the HTTP status, 0 when there is none to read.
+ */
+export function send(endpoint: string, body: string): Promise<number> {
   try {
-    fetch(endpoint, {
+    return fetch(endpoint, {
       method: 'POST',
       body,
       keepalive: true,
       headers: { 'content-type': 'text/plain' },
       credentials: 'omit',
-    }).catch(() => {});
-    return true;
+    }).then(
+      (response) => response.status,
+      () => 0,
+    );
   } catch {
-    return navigator.sendBeacon?.(endpoint, body) ?? false;
+    navigator.sendBeacon(endpoint, body);
+    return Promise.resolve(0);
   }
 }

@@ -3,6 +3,7 @@ import { OutboxUnavailableError } from '../errors.js';
 import { createDefaultLogger, type Logger } from '../logger.js';
 import type { LeadTrackrLead } from '../map-lead.js';
 import type { Outbox, OutboxRow } from './outbox.js';
+import { bodyHash } from './body-hash.js';
 
 export interface MemoryOutboxOptions {
   /** Where the production warning goes. @default a pino logger to stdout */
@@ -13,6 +14,7 @@ interface Row extends OutboxRow {
   seq: number;
   lead: LeadTrackrLead | null;
   body: string | null;
+  hash: string;
   leaseToken: string | null;
   leaseUntil: number | null;
 }
@@ -40,16 +42,18 @@ export function createMemoryOutbox(options: MemoryOutboxOptions = {}): Outbox {
       open('append');
       const id = lead.formData.uniqueEventId;
       const body = JSON.stringify(lead);
+      const hash = bodyHash(body);
       const row = rows.get(id);
       if (!row) {
         rows.set(id, {
-          seq: ++seq, id, lead: JSON.parse(body) as LeadTrackrLead, body, status: 'pending', acceptedAt: now, attempts: 0,
+          seq: ++seq, id, lead: JSON.parse(body) as LeadTrackrLead, body, hash, status: 'pending', acceptedAt: now, attempts: 0,
           nextAttemptAt: now, lastError: null, leadId: null, finishedAt: null, leaseToken: null, leaseUntil: null,
         });
         return { outcome: 'stored' };
       }
-      if (row.status === 'pending' && row.body !== body) {
-        Object.assign(row, { lead: JSON.parse(body) as LeadTrackrLead, body, leaseToken: null, leaseUntil: null });
+      if (row.hash !== hash) {
+        const requeue = row.status === 'pending' ? {} : { status: 'pending', attempts: 0, nextAttemptAt: now, finishedAt: null, lastError: null };
+        Object.assign(row, { lead: JSON.parse(body) as LeadTrackrLead, body, hash, leaseToken: null, leaseUntil: null, ...requeue });
         return { outcome: 'updated' };
       }
       return { outcome: 'duplicate', status: row.status, leadId: row.leadId ?? undefined };

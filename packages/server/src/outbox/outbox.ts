@@ -10,9 +10,11 @@ import type { LeadTrackrLead } from '../map-lead.js';
  */
 export interface Outbox {
   /**
-   * Stores a lead durably, once per uniqueEventId: a new id is `stored`; a pending row with a
-   * different body is `updated` (and its lease dropped, so the new body is what gets sent); any
-   * other repeat is a `duplicate`, with LeadTrackr's leadId when it was delivered.
+   * Stores a lead durably, once per uniqueEventId: a new id is `stored`; a row with a different
+   * body is `updated`: a pending one drops its lease, so the new body is what gets sent; a
+   * delivered or dead one becomes pending again, due now, so LeadTrackr updates the lead (a form
+   * resubmitted after a validation error). An identical repeat is a `duplicate`, with LeadTrackr's
+   * leadId when it was delivered.
    * Rejects with OutboxUnavailableError when the store cannot write.
    */
   append(lead: LeadTrackrLead, now: number): Promise<AppendResult>;

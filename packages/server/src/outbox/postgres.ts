@@ -1,5 +1,6 @@
 import { OutboxUnavailableError } from '../errors.js';
 import type { LeadTrackrLead } from '../map-lead.js';
+import { bodyHash } from './body-hash.js';
 import type { Outbox, OutboxStatus } from './outbox.js';
 import { toOutboxRow } from './sqlite.js';
 
@@ -45,6 +46,7 @@ export function createPostgresOutbox(options: PostgresOutboxOptions = {}): Outbo
           seq BIGSERIAL PRIMARY KEY,
           id TEXT NOT NULL UNIQUE,
           body TEXT,
+          body_hash TEXT,
           status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
           accepted_at BIGINT NOT NULL,
           attempts INTEGER NOT NULL DEFAULT 0,
@@ -55,6 +57,7 @@ export function createPostgresOutbox(options: PostgresOutboxOptions = {}): Outbo
           lead_id BIGINT,
           finished_at BIGINT
         );
+        ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS body_hash TEXT;
         CREATE INDEX IF NOT EXISTS ${TABLE}_due ON ${t} (status, next_attempt_at, seq);
       END $$`);
       return pool;
@@ -78,13 +81,20 @@ export function createPostgresOutbox(options: PostgresOutboxOptions = {}): Outbo
   return {
     async append(lead: LeadTrackrLead, now) {
       const id = lead.formData.uniqueEventId;
+      const body = JSON.stringify(lead);
       const { rows } = await query(
         'append',
-        `INSERT INTO ${t} (id, body, status, accepted_at, next_attempt_at) VALUES ($1, $2, 'pending', $3, $3)
-         ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, lease_token = NULL, lease_until = NULL
-           WHERE ${t}.status = 'pending' AND ${t}.body IS DISTINCT FROM EXCLUDED.body
+        // A changed body replaces a pending row's (keeping its schedule) or makes a finished row pending again.
+        `INSERT INTO ${t} (id, body, body_hash, status, accepted_at, next_attempt_at) VALUES ($1, $2, $4, 'pending', $3, $3)
+         ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, body_hash = EXCLUDED.body_hash, lease_token = NULL, lease_until = NULL,
+           status = 'pending',
+           attempts = CASE WHEN ${t}.status = 'pending' THEN ${t}.attempts ELSE 0 END,
+           next_attempt_at = CASE WHEN ${t}.status = 'pending' THEN ${t}.next_attempt_at ELSE EXCLUDED.next_attempt_at END,
+           finished_at = NULL,
+           last_error = CASE WHEN ${t}.status = 'pending' THEN ${t}.last_error ELSE NULL END
+           WHERE ${t}.body_hash IS DISTINCT FROM EXCLUDED.body_hash
          RETURNING (xmax = 0) AS inserted`,
-        [id, JSON.stringify(lead), now],
+        [id, body, now, bodyHash(body)],
       );
       if (rows[0]) return { outcome: rows[0].inserted ? 'stored' : 'updated' };
       const existing = await query('append', `SELECT status, lead_id FROM ${t} WHERE id = $1`, [id]);

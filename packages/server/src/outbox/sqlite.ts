@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OutboxUnavailableError } from '../errors.js';
 import type { LeadTrackrLead } from '../map-lead.js';
+import { bodyHash } from './body-hash.js';
 import type { AppendResult, Outbox, OutboxRow, OutboxStatus } from './outbox.js';
 
 export interface SqliteOutboxOptions {
@@ -35,6 +36,7 @@ CREATE TABLE IF NOT EXISTS ${TABLE} (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
   body TEXT,
+  body_hash TEXT,
   status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
   accepted_at INTEGER NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0,
@@ -52,6 +54,7 @@ interface Row {
   seq: number;
   id: string;
   body: string | null;
+  body_hash: string | null;
   status: OutboxStatus;
   accepted_at: number;
   attempts: number;
@@ -75,14 +78,21 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
     db.exec(SCHEMA);
+    // Files created before body_hash existed get the column; their delivered rows count as changed once.
+    if (!db.prepare<[], { name: string }>(`PRAGMA table_info(${TABLE})`).all().some((c) => c.name === 'body_hash')) {
+      db.exec(`ALTER TABLE ${TABLE} ADD COLUMN body_hash TEXT`);
+    }
   } catch (cause) {
     throw new OutboxUnavailableError(`open ${path}`, { cause });
   }
 
   const q = {
     get: db.prepare<[string], Row>(`SELECT * FROM ${TABLE} WHERE id = ?`),
-    insert: db.prepare(`INSERT INTO ${TABLE} (id, body, status, accepted_at, next_attempt_at) VALUES (?, ?, 'pending', ?, ?)`),
-    update: db.prepare(`UPDATE ${TABLE} SET body = ?, lease_token = NULL, lease_until = NULL WHERE id = ?`),
+    insert: db.prepare(`INSERT INTO ${TABLE} (id, body, body_hash, status, accepted_at, next_attempt_at) VALUES (?, ?, ?, 'pending', ?, ?)`),
+    update: db.prepare(`UPDATE ${TABLE} SET body = ?, body_hash = ?, lease_token = NULL, lease_until = NULL WHERE id = ?`),
+    requeue: db.prepare(
+      `UPDATE ${TABLE} SET body = ?, body_hash = ?, status = 'pending', attempts = 0, next_attempt_at = ?, finished_at = NULL, last_error = NULL, lease_token = NULL, lease_until = NULL WHERE id = ?`,
+    ),
     due: db.prepare<[number, number, number], Row>(
       `SELECT * FROM ${TABLE} WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY seq LIMIT ?`,
     ),
@@ -114,12 +124,14 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
   const appendBatch = db.transaction((batch: readonly PendingAppend[]) =>
     batch.map(({ id, body, now }): AppendResult => {
       const row = q.get.get(id);
+      const hash = bodyHash(body);
       if (!row) {
-        q.insert.run(id, body, now, now);
+        q.insert.run(id, body, hash, now, now);
         return { outcome: 'stored' };
       }
-      if (row.status === 'pending' && row.body !== body) {
-        q.update.run(body, id);
+      if (row.body_hash !== hash) {
+        if (row.status === 'pending') q.update.run(body, hash, id);
+        else q.requeue.run(body, hash, now, id);
         return { outcome: 'updated' };
       }
       return { outcome: 'duplicate', status: row.status, leadId: row.lead_id ?? undefined };

@@ -101,9 +101,29 @@ describe.each(implementations)('%s outbox', (_name, create, skip) => {
     await outbox.append(leadFor('evt-aaaaaaaa'), T0);
     const [leased] = await outbox.lease(1, 60_000, T0);
     expect(await outbox.acknowledge(leased!, 42, T0 + 1)).toBe(true);
-    expect(await outbox.append(leadFor('evt-aaaaaaaa', { budget: 'changed' }), T0 + 2)).toEqual({ outcome: 'duplicate', status: 'delivered', leadId: 42 });
+    expect(await outbox.append(leadFor('evt-aaaaaaaa'), T0 + 2)).toEqual({ outcome: 'duplicate', status: 'delivered', leadId: 42 });
     expect(await outbox.stats(T0 + 2)).toEqual({ pending: 0, dead: 0, oldestPendingAgeMs: null });
     expect(await outbox.list({ status: 'delivered', limit: 10 })).toMatchObject([{ id: 'evt-aaaaaaaa', leadId: 42, finishedAt: T0 + 1 }]);
+  });
+
+  it('makes a delivered lead pending again when it comes back changed, so LeadTrackr updates it', async () => {
+    await outbox.append(leadFor('evt-aaaaaaaa'), T0);
+    const [first] = await outbox.lease(1, 60_000, T0);
+    await outbox.acknowledge(first!, 42, T0 + 1);
+    expect(await outbox.append(leadFor('evt-aaaaaaaa', { phone: 'added after a validation error' }), T0 + 2)).toEqual({ outcome: 'updated' });
+    const [again] = await outbox.lease(1, 60_000, T0 + 2);
+    expect(again).toMatchObject({ id: 'evt-aaaaaaaa', attempts: 1, lead: leadFor('evt-aaaaaaaa', { phone: 'added after a validation error' }) });
+    expect(await outbox.acknowledge(again!, 42, T0 + 3)).toBe(true);
+    expect(await outbox.stats(T0 + 3)).toEqual({ pending: 0, dead: 0, oldestPendingAgeMs: null });
+  });
+
+  it('makes a dead lead pending again when it comes back changed', async () => {
+    await outbox.append(leadFor('evt-aaaaaaaa'), T0);
+    const [first] = await outbox.lease(1, 60_000, T0);
+    await outbox.deadLetter(first!, '400 Bad Request: invalid phone', T0 + 1);
+    expect(await outbox.append(leadFor('evt-aaaaaaaa'), T0 + 2)).toMatchObject({ outcome: 'duplicate', status: 'dead' });
+    expect(await outbox.append(leadFor('evt-aaaaaaaa', { phone: 'corrected' }), T0 + 3)).toEqual({ outcome: 'updated' });
+    expect(await outbox.stats(T0 + 3)).toMatchObject({ pending: 1, dead: 0 });
   });
 
   it('leases a rescheduled lead only once it is due', async () => {

@@ -43,7 +43,7 @@ export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> 
 }
 
 /** Waits until the stand-in holds `count` leads (the outbox delivers after the 2xx), then returns them. */
-export async function leadsDelivered(standIn: { leads: { formData: Record<string, unknown> }[] }, count: number, timeoutMs = 5_000) {
+export async function leadsDelivered<L>(standIn: { leads: L[] }, count: number, timeoutMs = 5_000): Promise<L[]> {
   const { vi } = await import('vitest');
   await vi.waitFor(
     () => {

@@ -1,0 +1,64 @@
+/** One unacknowledged beacon: its uniqueEventId, the exact body, when it was first queued. */
+export interface QueueEntry {
+  id: string;
+  body: string;
+  at: number;
+}
+
+export interface Queue {
+  /** Stores (or replaces, for the same id) a body before it is sent. */
+  put(id: string, body: string): void;
+  /** Removes the entry, only while it still holds `body` (a newer submit may have replaced it). */
+  remove(id: string, body: string): void;
+  /** The entries still to send, oldest first; expired ones are dropped on the way. */
+  pending(): QueueEntry[];
+}
+
+/** The storage calls the queue needs (localStorage's shape). */
+export type QueueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export const QUEUE_KEY = 'leadbeacon_queue';
+// A visitor sends a handful of forms; ten pending leads means the endpoint is gone for good.
+const MAX_ENTRIES = 10;
+// After a week the visit's attribution is stale and the visitor long gone.
+const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * The browser's outbox for leads, in localStorage so a lead survives a navigation, a crash or an
+ * endpoint that is down. Without storage (blocked, full, private mode) it keeps the entries in
+ * memory: this page still sends, nothing is resent on the next one.
+ */
+export function createQueue(storage: QueueStorage | undefined, now = Date.now): Queue {
+  let memory: QueueEntry[] = [];
+
+  function read(): QueueEntry[] {
+    try {
+      memory = [].concat(JSON.parse(storage!.getItem(QUEUE_KEY)!) || []);
+    } catch {
+      // Blocked or corrupt storage: the in-memory copy is all there is.
+    }
+    // An entry that is not an object, or has no time, has NaN age and goes.
+    return (memory = memory.filter((e) => now() - (e || 0).at < MAX_AGE_MS).slice(-MAX_ENTRIES));
+  }
+
+  function write(entries: QueueEntry[]): void {
+    memory = entries;
+    try {
+      storage!.setItem(QUEUE_KEY, JSON.stringify(entries));
+    } catch {
+      // Quota or blocked storage: degrade to memory.
+    }
+  }
+
+  return {
+    put(id, body) {
+      const entries = read();
+      const old = entries.find((e) => e.id == id);
+      write([...entries.filter((e) => e != old), { id, body, at: old ? old.at : now() }].slice(-MAX_ENTRIES));
+    },
+    remove(id, body) {
+      write(read().filter((e) => e.id != id || e.body != body));
+    },
+    pending: read,
+  };
+}

@@ -1,0 +1,43 @@
+import type { Field } from './forms';
+
+type Control = HTMLInputElement & HTMLSelectElement;
+
+/**
+ * Reads a form's controls as plain fields: the DOM edge of form capture. Buttons, files,
+ * disabled controls and anything inside `[data-lb-ignore]` are never read.
+ */
+export function readForm(form: HTMLFormElement): Field[] {
+  const fields: Field[] = [];
+  for (const el of form.elements as unknown as Iterable<Control>) {
+    const { type, name } = el;
+    const attr = (name: string) => el.getAttribute(name) || '';
+    const isBox = /^(checkbox|radio)$/.test(type);
+    if (name && !el.disabled && !/^(submit|button|reset|image|file)$/.test(type) && !el.closest('[data-lb-ignore]')) {
+      fields.push({
+        name,
+        type,
+        values: el.selectedOptions ? [...el.selectedOptions].map((o) => o.value) : !isBox || el.checked ? [el.value] : [],
+        autocomplete: attr('autocomplete'),
+        id: el.id,
+        placeholder: attr('placeholder'),
+        // A box's own label names the option ("Yes"); its group's legend names the question.
+        label: isBox
+          ? textOf((el.closest('fieldset') || el).querySelector('legend'))
+          : [...(el.labels || [])].map(textOf).join(' ') || attr('aria-label'),
+        lbField: attr('data-lb-field'),
+      });
+    }
+  }
+  return fields;
+}
+
+/** Visible text of a label, without the options of a menu or the value of a field inside it. */
+export function textOf(node: Node | null | undefined): string {
+  return !node
+    ? ''
+    : node.nodeType == 3
+      ? (node as Text).data
+      : /^(SELECT|TEXTAREA|SCRIPT|STYLE)$/.test(node.nodeName)
+        ? ''
+        : [...node.childNodes].map(textOf).join('').replace(/\s+/g, ' ').trim();
+}
