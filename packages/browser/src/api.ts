@@ -6,7 +6,7 @@ export type Command = (...args: any[]) => unknown;
  * queued before the script loaded:
  * `window.leadbeacon = window.leadbeacon || function () { (leadbeacon.q = leadbeacon.q || []).push(arguments) }`.
  * A call never throws into the page: an unknown or failing command returns undefined and
- * `onError` hears why.
+ * `onError` hears its name and the error (undefined for an unknown command).
  */
 export function installApi(
   target: { leadbeacon?: unknown },
@@ -17,7 +17,7 @@ export function installApi(
   const api = (name: string, ...args: unknown[]): unknown => {
     try {
       if ({}.hasOwnProperty.call(commands, name)) return commands[name]!(...args);
-      onError(name, 'unknown command');
+      onError(name, undefined);
     } catch (error) {
       onError(name, error);
     }

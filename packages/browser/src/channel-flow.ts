@@ -1,5 +1,5 @@
 import type { FlowEntry } from './beacon';
-import { compact, isSameChannel, NOT_SET, type Channel } from './channel';
+import { compact, isSameChannel, LONG_NAMES, type Channel } from './channel';
 
 /** LeadTrackr's limits: at most 25 entries and 3,500 URL-encoded characters (../shared/reference/leadtrackr.md). */
 const MAX_ENTRIES = 25;
@@ -21,7 +21,7 @@ export function parseFlow(raw: string | undefined): FlowEntry[] {
       if (typeof c == 'object' && t >= 0) {
         flow.push({
           t,
-          ch: compact([c.s ?? c.source ?? NOT_SET, c.m ?? c.medium ?? NOT_SET, c.cm ?? c.campaign, c.ct ?? c.content, c.tm ?? c.term]),
+          ch: compact(['s', 'm', 'cm', 'ct', 'tm'].map((key, i) => c[key] ?? c[LONG_NAMES[i]!])),
           lp: String(entry.lp ?? '').slice(0, 100),
         });
       }

@@ -4,8 +4,9 @@ import { registrableDomain } from './domain';
 export type Channel = FlowEntry['ch'];
 
 const SEARCH_ENGINES = /^(google|bing|yahoo|duckduckgo|baidu|ecosia|yandex|startpage|qwant|brave|naver)$/;
-/** An entry's channel fields, in the order LeadTrackr writes them. */
+/** An entry's channel fields, in the order LeadTrackr writes them, and their long names (UTM suffixes, the legacy format's keys). */
 const FIELDS = ['s', 'm', 'cm', 'ct', 'tm'] as const;
+export const LONG_NAMES = ['source', 'medium', 'campaign', 'content', 'term'];
 
 /**
  * A page view's channel by LeadTrackr's rules (../shared/reference/leadtrackr.md), first match wins:
@@ -21,10 +22,7 @@ export function channelFor(params: URLSearchParams, host: string, referrer: stri
   } catch {
     // No referrer, or an unparsable one: none.
   }
-  if (/(^|&)utm_[^=&]*=[^&]/.test(params + '')) {
-    // GA's "(not set)" for a tagged URL without source or medium: an entry needs both.
-    return [compact([get('utm_source') || NOT_SET, get('utm_medium') || NOT_SET, get('utm_campaign'), get('utm_content'), get('utm_term')]), true];
-  }
+  if (/(^|&)utm_[^=&]*=[^&]/.test(params + '')) return [compact(LONG_NAMES.map((name) => get('utm_' + name))), true];
   // Consent Mode's url_passthrough drags gclid along internal links: those do not count. An empty referrer is not internal.
   if (!refHost || registrableDomain(refHost) != registrableDomain(host)) {
     // fbclid and dclid never make a cpc channel; only these do.
@@ -36,22 +34,21 @@ export function channelFor(params: URLSearchParams, host: string, referrer: stri
   return [{ s: 'direct', m: 'none' }, false];
 }
 
-/** GA's word for a missing source or medium. */
-export const NOT_SET = '(not set)';
-
 /** Whether two channels are the same, field by field. */
 export function isSameChannel(a: Channel, b: Channel): boolean {
   return FIELDS.every((key) => a[key] == b[key]);
 }
 
 /**
- * A channel from its field values in `FIELDS` order, empty ones left out (LeadTrackr writes none
- * as ""), each cut to the endpoint's 200-character cap so a long UTM cannot cost the lead.
+ * A channel from its field values in `FIELDS` order: empty ones left out (LeadTrackr writes none
+ * as ""), except source and medium, which an entry needs: GA's "(not set)" then. Each is cut to the
+ * endpoint's 200-character cap so a long UTM cannot cost the lead.
  */
 export function compact(values: unknown[]): Channel {
   const ch: Record<string, string> = {};
   FIELDS.forEach((key, i) => {
-    if (values[i] != null && values[i] !== '') ch[key] = String(values[i]).slice(0, 200);
+    const value = values[i] ?? '';
+    if (value !== '' || i < 2) ch[key] = value === '' ? '(not set)' : String(value).slice(0, 200);
   });
   return ch as Channel;
 }

@@ -6,7 +6,8 @@ const SECOND_LEVEL = /^(co|com|org|net|gov|edu|ac|mil)$/;
  * labels, or the last three when the second-to-last is a common second-level label.
  */
 export function registrableDomain(host: string): string {
-  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  // location.hostname and URL.hostname are lowercase already.
+  const labels = host.split('.');
   return labels.slice(SECOND_LEVEL.test(labels[labels.length - 2]!) ? -3 : -2).join('.');
 }
 

@@ -44,54 +44,59 @@ function consent(): Consent {
   return mergeConsent(explicitConsent, consentFromCmp(Cookies.get()), consentFromDataLayer(win.dataLayer));
 }
 
-/** The highest domain that takes a cookie, probed at the first write (a probe is a write too). */
+/**
+ * The highest domain that takes a cookie, resolved at the first write (a probe is a write too).
+ * Probed once, then remembered in `lb_domain`: in Chromium a cookie read after a write is a
+ * blocking round trip, so a probe on every page view would cost more than the rest of the script.
+ */
 function cookieDomain(): string | undefined {
   if (!hasDomain) {
     hasDomain = true;
-    domain = findCookieDomain(loc.hostname, (candidate) => {
-      const probe = 'lb_probe';
-      const value = String(Math.random());
-      Cookies.set(probe, value, { domain: candidate });
-      const ok = Cookies.get(probe) == value;
-      Cookies.remove(probe, { domain: candidate });
-      return ok;
-    });
+    domain = Cookies.get('lb_domain');
+    if (!domain) {
+      domain = findCookieDomain(loc.hostname, (candidate) => {
+        Cookies.set('lb_probe', '1', { domain: candidate });
+        const ok = !!Cookies.get('lb_probe');
+        Cookies.remove('lb_probe', { domain: candidate });
+        return ok;
+      });
+      if (domain) write('lb_domain', domain, 395);
+    }
     __DEBUG__ && log('cookie domain', domain);
   }
   return domain;
 }
 
 // With data-consent="required", lt_* (the channel flow) waits for analytics_storage and the click ids for ad_storage.
+function write(name: string, value: string, days: number): void {
+  jar.set(name, value, { expires: days, path: '/', domain: cookieDomain(), sameSite: 'Lax', secure: loc.protocol == 'https:' });
+  __DEBUG__ && log('cookie', name, value);
+}
+
 const store = createCookieStore(
-  {
-    all: () => Cookies.get(),
-    set(name, value, days) {
-      const attributes = { expires: days, path: '/', domain: cookieDomain(), sameSite: 'Lax' as const, secure: loc.protocol == 'https:' };
-      jar.set(name, value, attributes);
-      __DEBUG__ && log('cookie', name, value);
-    },
-  },
+  { all: () => Cookies.get(), set: write },
   (name) => !config.consentRequired || consent()[name.startsWith('lt_') ? 'analytics_storage' : 'ad_storage'] == 'granted',
 );
 
-function readIds() {
+function readIds(cookies: Record<string, string>) {
   const fbcDomain = (hasDomain && domain) || registrableDomain(loc.hostname);
-  return readAttribution(params, store.all(), Date.now(), subdomainIndex(fbcDomain));
+  return readAttribution(params, cookies, Date.now(), subdomainIndex(fbcDomain));
 }
 
 function onPageView(): void {
+  // The page view's only cookie read (see cookieDomain).
   const cookies = store.all();
   const channel = channelFor(params, loc.hostname, doc.referrer);
   flow = nextFlow(parseFlow(cookies.lt_channelflow), Date.now(), !!cookies.lt_session, channel, loc.pathname);
   // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
   store.set('lt_channelflow', JSON.stringify(flow), 395);
   store.set('lt_session', '1', config.sessionMinutes / 1440);
-  const keep = readIds()[1];
+  const keep = readIds(cookies)[1];
   for (const key in keep) if (cookies[ownCookie(key)] != keep[key]) store.set(ownCookie(key), keep[key]!, config.clickIdDays);
 }
 
 function attributionData(): Record<string, unknown> {
-  const data: Record<string, unknown> = readIds()[0];
+  const data: Record<string, unknown> = readIds(store.all())[0];
   data.conversionPage = (loc.host + loc.pathname).slice(0, 2000);
   const signals = consent();
   if (Object.keys(signals).length) data.consent = signals;
@@ -150,12 +155,12 @@ installApi(
     },
     send(fields: unknown) {
       if (!fields || typeof fields != 'object') return false;
-      // Numbers and booleans become strings, arrays repeated fields, as a <form> would send them.
-      const entries: [string, unknown][] = [];
-      for (const [name, value] of Object.entries(fields)) {
-        for (const item of ([] as unknown[]).concat(value)) entries.push([name, typeof item == 'object' ? '' : String(item)]);
-      }
-      return sendFields(entries);
+      // Numbers and booleans become strings and arrays repeated fields, as a <form> would send them; objects are skipped.
+      return sendFields(
+        Object.entries(fields).flatMap(([name, value]) =>
+          ([] as unknown[]).concat(value).map((item): [string, unknown] => [name, typeof item == 'object' ? 0 : item + '']),
+        ),
+      );
     },
   },
   (name, error) => __DEBUG__ && log('api', name, error),

@@ -38,7 +38,7 @@ describe('installApi', () => {
     expect(api('toString')).toBeUndefined();
     expect(errors).toEqual([
       ['send', 'TypeError: boom'],
-      ['toString', 'unknown command'],
+      ['toString', 'undefined'],
     ]);
   });
 
