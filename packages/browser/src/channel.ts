@@ -18,9 +18,10 @@ export function channelFor(params: URLSearchParams, host: string, referrer: stri
   const get = (name: string) => params.get(name);
   let refHost = '';
   try {
-    refHost = new URL(referrer).hostname;
+    // Most page views have no referrer: no exception (and its stack trace) for those.
+    refHost = referrer && new URL(referrer).hostname;
   } catch {
-    // No referrer, or an unparsable one: none.
+    // An unparsable referrer counts as none.
   }
   if (/(^|&)utm_[^=&]*=[^&]/.test(params + '')) return [compact(LONG_NAMES.map((name) => get('utm_' + name))), true];
   // Consent Mode's url_passthrough drags gclid along internal links: those do not count. An empty referrer is not internal.

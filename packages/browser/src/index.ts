@@ -91,7 +91,8 @@ function onPageView(): void {
   // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
   store.set('lt_channelflow', JSON.stringify(flow), 395);
   store.set('lt_session', '1', config.sessionMinutes / 1440);
-  const keep = readIds(cookies)[1];
+  // Only a URL with a query can bring a click id to keep.
+  const keep = loc.search ? readIds(cookies)[1] : {};
   for (const key in keep) if (cookies[ownCookie(key)] != keep[key]) store.set(ownCookie(key), keep[key]!, config.clickIdDays);
 }
 
