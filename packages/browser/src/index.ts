@@ -67,12 +67,12 @@ function cookieDomain(): string | undefined {
   return domain;
 }
 
-// With data-consent="required", lt_* (the channel flow) waits for analytics_storage and the click ids for ad_storage.
 function write(name: string, value: string, days: number): void {
   jar.set(name, value, { expires: days, path: '/', domain: cookieDomain(), sameSite: 'Lax', secure: loc.protocol == 'https:' });
   __DEBUG__ && log('cookie', name, value);
 }
 
+// With data-consent="required", lt_* (the channel flow) waits for analytics_storage and the click ids for ad_storage.
 const store = createCookieStore(
   { all: () => Cookies.get(), set: write },
   (name) => !config.consentRequired || consent()[name.startsWith('lt_') ? 'analytics_storage' : 'ad_storage'] == 'granted',
@@ -91,7 +91,7 @@ function onPageView(): void {
   // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
   store.set('lt_channelflow', JSON.stringify(flow), 395);
   store.set('lt_session', '1', config.sessionMinutes / 1440);
-  // Only a URL with a query can bring a click id to keep.
+  // Only a URL with a query can bring a click id to keep. After the writes above, so fbc's subdomain index sees the probed domain.
   const keep = loc.search ? readIds(cookies)[1] : {};
   for (const key in keep) if (cookies[ownCookie(key)] != keep[key]) store.set(ownCookie(key), keep[key]!, config.clickIdDays);
 }
