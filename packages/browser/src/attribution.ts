@@ -1,22 +1,26 @@
+import { readBrowserIds } from './browser-ids';
+import { ownCookie, readClickIds } from './click-ids';
+import { fbcFor } from './fbc';
+
 /**
- * Reads the attribution ids for a lead from the page URL's query and the cookies.
- * URL first, then the vendor cookie; an id that is not there is left out, never invented.
+ * The attribution ids for a lead from the page URL's query and the cookies: URL first, then the
+ * vendor's cookie, then the script's own copy; an id that is not there is left out, never invented.
+ * Returns [every id under LeadTrackr's attributionData keys, the ids this page view brought (click
+ * ids in the URL, an fbc built from fbclid) to keep in the script's own cookies].
  */
 export function readAttribution(
-  search: string,
+  params: URLSearchParams,
   cookies: Record<string, string | undefined>,
-): Record<string, string> {
-  const params = new URLSearchParams(search);
-  const out: Record<string, string> = {};
-  const gclid = params.get('gclid');
-  if (gclid) out.gclid = gclid;
-  const cid = clientIdFromGa(cookies._ga);
-  if (cid) out.cid = cid;
-  return out;
-}
-
-/** `_ga` is `GA1.1.<random>.<timestamp>`; GA4's client id is the last two dot parts. */
-export function clientIdFromGa(ga: string | undefined): string | undefined {
-  const m = ga && /^GA\d\.\d+\.(\d+\.\d+)$/.exec(ga);
-  return m ? m[1] : undefined;
+  nowMs: number,
+  fbcSubdomainIndex: number,
+): [Record<string, string>, Record<string, string>] {
+  const [ids, keep] = readClickIds(params, cookies);
+  const fbclid = params.get('fbclid');
+  const fbc = fbcFor(fbclid, [cookies._fbc, cookies[ownCookie('fbc')]], nowMs, fbcSubdomainIndex);
+  if (fbc) ids.fbc = fbc;
+  if (fbclid) keep.fbc = fbc!;
+  Object.assign(ids, readBrowserIds(cookies));
+  // The endpoint refuses a value over 2,000 characters, which would cost the whole lead; no real id is that long.
+  for (const key in ids) if (ids[key]!.length > 2000) delete ids[key];
+  return [ids, keep];
 }

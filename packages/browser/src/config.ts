@@ -1,7 +1,21 @@
+declare const __DEBUG__: boolean;
+
 /** What the site owner set on the script tag, resolved once at load. */
 export interface Config {
   /** `data-endpoint`: where beacons go. Required; without it nothing is sent. */
   endpoint: string;
+
+  // Attribution (issue #3).
+  /** `data-cookie-domain`: the domain of every cookie the script writes. @default the highest domain that accepts a cookie (probed) */
+  cookieDomain: string | undefined;
+  /** `data-click-id-days`: lifetime of the script's own click-id cookies. @default 90 (the ad platforms' usual window) */
+  clickIdDays: number;
+  /** `data-session-minutes`: lifetime of `lt_session`, i.e. the session timeout. @default 30 (LeadTrackr's) */
+  sessionMinutes: number;
+  /** `data-consent="required"`: write no cookie until storage consent is granted. @default false */
+  consentRequired: boolean;
+  /** `data-debug`: print each step to the console; only the debug build has the code for it. @default false */
+  debug: boolean;
 
   // Form capture (issue #4).
   /** `data-forms`: a CSS selector; only forms matching it are captured. @default '' (every form) */
@@ -16,8 +30,20 @@ export interface Config {
 export function readConfig(get: (name: string) => string | null): Config {
   return {
     endpoint: get('data-endpoint') || '',
+    cookieDomain: get('data-cookie-domain') || undefined,
+    clickIdDays: positive(get('data-click-id-days'), 90),
+    sessionMinutes: positive(get('data-session-minutes'), 30),
+    consentRequired: get('data-consent') == 'required',
+    // A constant false in the minified build, so the debug branches and their strings vanish.
+    debug: __DEBUG__ && get('data-debug') != null && get('data-debug') != 'false',
     forms: get('data-forms') || '',
     excludeForms: get('data-exclude-forms') || '',
     honeypot: get('data-honeypot') || 'lb_hp',
   };
+}
+
+/** A positive number, or the default when the attribute is missing or not a positive number. */
+function positive(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return value && n > 0 ? n : fallback;
 }

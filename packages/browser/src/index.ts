@@ -1,8 +1,16 @@
 import Cookies from 'js-cookie';
+import { installApi } from './api';
 import { readAttribution } from './attribution';
-import type { Beacon } from './beacon';
+import type { Beacon, FlowEntry } from './beacon';
+import { channelFor } from './channel';
+import { nextFlow, parseFlow } from './channel-flow';
+import { ownCookie } from './click-ids';
 import { readConfig } from './config';
+import { consentFromCmp, consentFromDataLayer, mergeConsent, pickConsent, type Consent } from './consent';
+import { createCookieStore } from './cookie-store';
 import { createDelivery } from './deliver';
+import { findCookieDomain, registrableDomain } from './domain';
+import { subdomainIndex } from './fbc';
 import { fitBeacon } from './fit-beacon';
 import { formNameOf } from './form-name';
 import { collectFields, type Collected } from './forms';
@@ -15,27 +23,108 @@ import { send } from './send';
 declare const __DEBUG__: boolean;
 
 // The only module that touches window/document: wire the pure modules to the page.
+// Locals, not properties: esbuild shortens locals only.
 const startMs = Date.now();
-const win = window;
+const win = window as Window & { leadbeacon?: unknown; dataLayer?: unknown };
 const doc = document;
 const loc = location;
 const script = doc.currentScript;
 const config = readConfig((name) => script && script.getAttribute(name));
+const params = new URLSearchParams(loc.search);
 
-function log(...args: unknown[]): void {
-  if (__DEBUG__) console.debug('[leadbeacon]', ...args);
-}
+/** A no-op in the minified build, so neither its strings nor the calls handed it survive there. */
+const log: (...args: unknown[]) => void = __DEBUG__
+  ? (...args) => {
+      if (config.debug) console.debug('[leadbeacon]', ...args);
+    }
+  : () => {};
 
 /** Runs `fn`; a browser that blocks storage or cookies throws on access, which must not cost the lead. */
 function attempt<T>(fn: () => T, fallback: T): T {
   try {
     return fn();
   } catch (error) {
-    if (__DEBUG__) log('degraded', error);
+    __DEBUG__ && log('degraded', error);
     return fallback;
   }
 }
 
+// ---- attribution (issue #3) ----
+let explicitConsent: Consent = {};
+let uniqueIdentifier: string | undefined;
+let flow: FlowEntry[] = [];
+let domain = config.cookieDomain;
+let hasDomain = !!domain;
+
+// LeadTrackr's channel-flow cookies are URL-encoded JSON: encode every character, not js-cookie's readable subset.
+const jar = Cookies.withConverter({ write: (value) => encodeURIComponent(value) });
+
+function consent(): Consent {
+  return mergeConsent(explicitConsent, consentFromCmp(Cookies.get()), consentFromDataLayer(win.dataLayer));
+}
+
+/**
+ * The highest domain that takes a cookie, resolved at the first write (a probe is a write too).
+ * Probed once, then remembered in `lb_domain`: in Chromium a cookie read after a write is a
+ * blocking round trip, so a probe on every page view would cost more than the rest of the script.
+ */
+function cookieDomain(): string | undefined {
+  if (!hasDomain) {
+    hasDomain = true;
+    domain = Cookies.get('lb_domain');
+    if (!domain) {
+      domain = findCookieDomain(loc.hostname, (candidate) => {
+        Cookies.set('lb_probe', '1', { domain: candidate });
+        const ok = !!Cookies.get('lb_probe');
+        Cookies.remove('lb_probe', { domain: candidate });
+        return ok;
+      });
+      if (domain) write('lb_domain', domain, 395);
+    }
+    __DEBUG__ && log('cookie domain', domain);
+  }
+  return domain;
+}
+
+function write(name: string, value: string, days: number): void {
+  jar.set(name, value, { expires: days, path: '/', domain: cookieDomain(), sameSite: 'Lax', secure: loc.protocol == 'https:' });
+  __DEBUG__ && log('cookie', name, value);
+}
+
+// With data-consent="required", lt_* (the channel flow) waits for analytics_storage and the click ids for ad_storage.
+const store = createCookieStore(
+  { all: () => Cookies.get(), set: write },
+  (name) => !config.consentRequired || consent()[name.startsWith('lt_') ? 'analytics_storage' : 'ad_storage'] == 'granted',
+);
+
+function readIds(cookies: Record<string, string>) {
+  const fbcDomain = (hasDomain && domain) || registrableDomain(loc.hostname);
+  return readAttribution(params, cookies, Date.now(), subdomainIndex(fbcDomain));
+}
+
+function onPageView(): void {
+  // The page view's only cookie read (see cookieDomain).
+  const cookies = store.all();
+  const channel = channelFor(params, loc.hostname, doc.referrer);
+  flow = nextFlow(parseFlow(cookies.lt_channelflow), Date.now(), !!cookies.lt_session, channel, loc.pathname);
+  // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
+  store.set('lt_channelflow', JSON.stringify(flow), 395);
+  store.set('lt_session', '1', config.sessionMinutes / 1440);
+  // Only a URL with a query can bring a click id to keep. After the writes above, so fbc's subdomain index sees the probed domain.
+  const keep = loc.search ? readIds(cookies)[1] : {};
+  for (const key in keep) if (cookies[ownCookie(key)] != keep[key]) store.set(ownCookie(key), keep[key]!, config.clickIdDays);
+}
+
+function attributionData(): Record<string, unknown> {
+  const data: Record<string, unknown> = readIds(attempt(store.all, {}))[0];
+  data.conversionPage = (loc.host + loc.pathname).slice(0, 2000);
+  const signals = consent();
+  if (Object.keys(signals).length) data.consent = signals;
+  return data;
+}
+// ---- end attribution ----
+
+// ---- form capture and delivery (issue #4) ----
 const delivery = createDelivery(config.endpoint, createQueue(attempt(() => win.localStorage, undefined)), send, log);
 // One uniqueEventId per form per page: a resubmit after a validation error, a double click or a
 // submit event followed by form.submit() update one lead.
@@ -45,18 +134,22 @@ const eventIds = new Map<unknown, string>();
  * The one path every lead takes (forms and the JS API): build the beacon, queue it, send it.
  * `formKey` identifies the form on this page; the same key keeps the same uniqueEventId.
  */
-export function submitLead({ userData, formData, uniqueIdentifier, hp }: Collected, formKey: unknown): void {
+function submitLead({ userData, formData, uniqueIdentifier: fieldId, hp }: Collected, formKey: unknown): void {
   if (!config.endpoint) return void (__DEBUG__ && log('no data-endpoint'));
   let id = eventIds.get(formKey);
   if (!id) eventIds.set(formKey, (id = newEventId()));
+  // Consent granted since the page view: write what was held back before the page may go.
+  attempt(store.flush, undefined);
   const beacon: Beacon = {
     uniqueEventId: id,
     userData,
-    attributionData: attempt(() => readAttribution(loc.search, Cookies.get()), {}),
+    attributionData: attempt(attributionData, {}),
     formData,
+    channelFlow: flow,
     pageMs: Date.now() - startMs,
   };
-  if (uniqueIdentifier) beacon.uniqueIdentifier = uniqueIdentifier;
+  const unique = fieldId || uniqueIdentifier;
+  if (unique) beacon.uniqueIdentifier = unique;
   if (hp != null) beacon.hp = hp;
   void delivery.deliver(id, fitBeacon(beacon));
 }
@@ -70,7 +163,7 @@ function captureForm(form: HTMLFormElement): void {
     collected.formData.formName = formNameOf(form);
     submitLead(collected, form);
   } catch (error) {
-    if (__DEBUG__) log('dropped submit', error);
+    __DEBUG__ && log('dropped submit', error);
   }
 }
 
@@ -108,6 +201,44 @@ formProto.submit = function (this: HTMLFormElement) {
   captureForm(this);
   return nativeSubmit.call(this);
 };
+// ---- end form capture ----
+
+attempt(onPageView, undefined);
+
+installApi(
+  win,
+  {
+    consent(value: unknown) {
+      explicitConsent = { ...explicitConsent, ...pickConsent(value) };
+      store.flush();
+      return consent();
+    },
+    setUniqueIdentifier(id: unknown) {
+      // LeadTrackr's cap is 255 characters; anything else clears it rather than losing the lead to a 400.
+      uniqueIdentifier = typeof id == 'string' && id.length <= 255 ? id : undefined;
+    },
+    getAttribution(callback?: unknown) {
+      const attribution = { attributionData: attributionData(), channelFlow: flow, uniqueIdentifier };
+      if (typeof callback == 'function') callback(attribution);
+      return attribution;
+    },
+    send(fields: unknown) {
+      if (!fields || typeof fields != 'object' || !config.endpoint) return false;
+      // Numbers and booleans become strings and arrays repeated values, as a <form> would send them; objects are skipped.
+      const list = Object.entries(fields).map(([name, value]) => ({
+        name,
+        values: ([] as unknown[]).concat(value).flatMap((item) => (typeof item == 'object' ? [] : [item + ''])),
+      }));
+      // The same object sent again updates the same lead, as a resubmitted form does.
+      submitLead(collectFields(list, config.honeypot), fields);
+      return true;
+    },
+  },
+  (name, error) => __DEBUG__ && log('api', name, error),
+);
+
+// A CMP's banner may grant consent without calling the API: write what was held before the page goes.
+win.addEventListener('pagehide', () => attempt(store.flush, undefined));
 
 // Whatever an earlier page could not deliver goes out again, with its own uniqueEventId.
 if (config.endpoint) void delivery.resendPending();

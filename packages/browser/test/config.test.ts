@@ -1,14 +1,39 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
 
-const read = (attrs: Record<string, string>) => readConfig((n) => attrs[n] ?? null);
+const config = (attrs: Record<string, string>) => readConfig((name) => attrs[name] ?? null);
 
-it('reads the endpoint from data-endpoint', () => {
-  expect(read({ 'data-endpoint': 'https://site.example/leadbeacon' }).endpoint).toBe('https://site.example/leadbeacon');
+describe('readConfig', () => {
+  it('reads the endpoint from data-endpoint', () => {
+    expect(config({ 'data-endpoint': 'https://site.example/leadbeacon' }).endpoint).toBe('https://site.example/leadbeacon');
+  });
+
+  it('defaults to a probed domain, 90-day click ids, a 30-minute session and no consent gate', () => {
+    expect(config({})).toMatchObject({ endpoint: '', cookieDomain: undefined, clickIdDays: 90, sessionMinutes: 30, consentRequired: false, debug: false });
+  });
+
+  it('reads every attribution attribute', () => {
+    expect(
+      config({
+        'data-cookie-domain': 'shop.example',
+        'data-click-id-days': '30',
+        'data-session-minutes': '60',
+        'data-consent': 'required',
+      }),
+    ).toMatchObject({ cookieDomain: 'shop.example', clickIdDays: 30, sessionMinutes: 60, consentRequired: true });
+  });
+
+  it('falls back to the default for a number that is not positive', () => {
+    expect(config({ 'data-click-id-days': 'ninety', 'data-session-minutes': '-5' })).toMatchObject({ clickIdDays: 90, sessionMinutes: 30 });
+  });
+
+  it('has no debug in the minified build (__DEBUG__ false)', () => {
+    expect(config({ 'data-debug': '' }).debug).toBe(false);
+  });
 });
 
 it('reads the form selectors and the honeypot name', () => {
-  expect(read({ 'data-forms': '.lead', 'data-exclude-forms': '#search', 'data-honeypot': 'website' })).toMatchObject({
+  expect(config({ 'data-forms': '.lead', 'data-exclude-forms': '#search', 'data-honeypot': 'website' })).toMatchObject({
     forms: '.lead',
     excludeForms: '#search',
     honeypot: 'website',
@@ -16,5 +41,5 @@ it('reads the form selectors and the honeypot name', () => {
 });
 
 it('captures every form and uses lb_hp as the honeypot by default', () => {
-  expect(read({})).toMatchObject({ forms: '', excludeForms: '', honeypot: 'lb_hp' });
+  expect(config({})).toMatchObject({ forms: '', excludeForms: '', honeypot: 'lb_hp' });
 });

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { installApi } from '../src/api';
+
+// The stub snippet of the README, as a site pastes it before the script tag.
+function withStub(): { leadbeacon?: unknown } {
+  const target: { leadbeacon?: any } = {};
+  target.leadbeacon = function (...args: unknown[]) {
+    (target.leadbeacon.q = target.leadbeacon.q || []).push(args);
+  };
+  return target;
+}
+
+describe('installApi', () => {
+  it('replays the calls queued before load, in order', () => {
+    const target = withStub() as { leadbeacon: (...args: unknown[]) => unknown };
+    target.leadbeacon('consent', { ad_storage: 'granted' });
+    target.leadbeacon('setUniqueIdentifier', 'crm-1');
+    const calls: unknown[][] = [];
+    installApi(target, { consent: (...args) => calls.push(['consent', ...args]), setUniqueIdentifier: (...args) => calls.push(['id', ...args]) }, () => {});
+    expect(calls).toEqual([
+      ['consent', { ad_storage: 'granted' }],
+      ['id', 'crm-1'],
+    ]);
+  });
+
+  it('runs calls directly after load and returns their result', () => {
+    const target: { leadbeacon?: unknown } = {};
+    installApi(target, { getAttribution: () => ({ attributionData: { gclid: 'x' } }) }, () => {});
+    expect((target.leadbeacon as (name: string) => unknown)('getAttribution')).toEqual({ attributionData: { gclid: 'x' } });
+  });
+
+  it('never throws into the page, and says why', () => {
+    const target: { leadbeacon?: unknown } = {};
+    const errors: unknown[] = [];
+    installApi(target, { send: () => { throw new TypeError('boom'); } }, (name, error) => errors.push([name, String(error)]));
+    const api = target.leadbeacon as (name: string) => unknown;
+    expect(api('send')).toBeUndefined();
+    expect(api('toString')).toBeUndefined();
+    expect(errors).toEqual([
+      ['send', 'TypeError: boom'],
+      ['toString', 'undefined'],
+    ]);
+  });
+
+  it('works without a stub', () => {
+    const target: { leadbeacon?: unknown } = {};
+    installApi(target, {}, () => {});
+    expect(typeof target.leadbeacon).toBe('function');
+  });
+});
