@@ -3,6 +3,9 @@
 // LeadTrackr's stand-in (itself in a third process).
 import express from 'express';
 import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLeadRouter } from '../dist/index.js';
 
@@ -15,13 +18,17 @@ const bare = express();
 bare.post('/bare', (_req, res) => res.status(204).end());
 
 const app = express();
-// Defaults throughout, except the per-IP limit: every bench request comes from 127.0.0.1.
+// Defaults throughout (the SQLite outbox with synchronous=FULL, the in-process worker, pino),
+// except the per-IP limit, since every bench request comes from 127.0.0.1, and the outbox file,
+// which lives in a fresh temp folder so each run starts empty.
+const dir = mkdtempSync(join(tmpdir(), 'leadbeacon-bench-'));
 const router = createLeadRouter({
   apiKey,
   projectId: 'bench-project',
   apiUrl,
   allowedOrigins: [ORIGIN],
   rateLimit: { limit: 1_000_000_000 },
+  outboxPath: join(dir, 'outbox.db'),
 });
 app.use('/leadbeacon', router);
 
@@ -35,6 +42,7 @@ process.on('message', async (message) => {
   appServer.closeAllConnections();
   appServer.close();
   await router.close();
+  rmSync(dir, { recursive: true, force: true });
   standIn.send('stop');
   process.send(await new Promise((resolve) => standIn.once('message', resolve)));
   process.exit(0);

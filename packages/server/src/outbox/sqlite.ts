@@ -22,11 +22,11 @@ export interface SqliteOutboxOptions {
 
 const TABLE = 'leadbeacon_outbox';
 
-interface PendingAppend {
-  id: string;
-  body: string;
-  now: number;
-  resolve(result: AppendResult): void;
+/** One write waiting for the next group commit. */
+interface PendingWrite {
+  operation: string;
+  write(): unknown;
+  resolve(result: unknown): void;
   reject(error: Error): void;
 }
 
@@ -119,41 +119,42 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
     purge: db.prepare(`DELETE FROM ${TABLE} WHERE status = ? AND finished_at < ?`),
   };
 
-  // IMMEDIATE takes the write lock up front, so two processes never both read then both insert.
-  // Rows are handled in order, so a repeat of an id within one batch sees the row just inserted.
-  const appendBatch = db.transaction((batch: readonly PendingAppend[]) =>
-    batch.map(({ id, body, now }): AppendResult => {
-      const row = q.get.get(id);
-      const hash = bodyHash(body);
-      if (!row) {
-        q.insert.run(id, body, hash, now, now);
-        return { outcome: 'stored' };
-      }
-      if (row.body_hash !== hash) {
-        if (row.status === 'pending') q.update.run(body, hash, id);
-        else q.requeue.run(body, hash, now, id);
-        return { outcome: 'updated' };
-      }
-      return { outcome: 'duplicate', status: row.status, leadId: row.lead_id ?? undefined };
-    }),
-  );
+  // Rows are handled in order, so a repeat of an id within one commit sees the row just inserted.
+  function appendRow(id: string, body: string, now: number): AppendResult {
+    const row = q.get.get(id);
+    const hash = bodyHash(body);
+    if (!row) {
+      q.insert.run(id, body, hash, now, now);
+      return { outcome: 'stored' };
+    }
+    if (row.body_hash !== hash) {
+      if (row.status === 'pending') q.update.run(body, hash, id);
+      else q.requeue.run(body, hash, now, id);
+      return { outcome: 'updated' };
+    }
+    return { outcome: 'duplicate', status: row.status, leadId: row.lead_id ?? undefined };
+  }
 
-  // Group commit: appends that arrive in the same event-loop turn share one transaction, so one
-  // fsync (synchronous=FULL) covers them all; each caller still hears only after the commit.
-  let queued: PendingAppend[] = [];
-  function flushAppends(): void {
+  // Group commit: the writes of one event-loop turn (appends from requests, acknowledgements from
+  // the worker) share one transaction, so one fsync (synchronous=FULL) covers them all; each caller
+  // still hears only after the commit. IMMEDIATE takes the write lock up front, so two processes
+  // never both read then both insert.
+  const commit = db.transaction((batch: readonly PendingWrite[]) => batch.map((item) => item.write()));
+  let queued: PendingWrite[] = [];
+  function flushWrites(): void {
     const batch = queued;
     queued = [];
     try {
-      const results = appendBatch.immediate(batch);
-      batch.forEach((item, i) => item.resolve(results[i]!));
+      const results = commit.immediate(batch);
+      batch.forEach((item, i) => item.resolve(results[i]));
     } catch (cause) {
-      for (const item of batch) item.reject(new OutboxUnavailableError('append', { cause }));
+      // One failed commit fails every write in it: none of them is stored.
+      for (const item of batch) item.reject(new OutboxUnavailableError(item.operation, { cause }));
     }
   }
-  function append(lead: LeadTrackrLead, now: number): Promise<AppendResult> {
-    return new Promise((resolve, reject) => {
-      if (queued.push({ id: lead.formData.uniqueEventId, body: JSON.stringify(lead), now, resolve, reject }) === 1) setImmediate(flushAppends);
+  function queueWrite<T>(operation: string, write: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (queued.push({ operation, write, resolve: resolve as (result: unknown) => void, reject }) === 1) setImmediate(flushWrites);
     });
   }
   const lease = db.transaction((limit: number, leaseMs: number, now: number) =>
@@ -174,11 +175,11 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
   }
 
   return {
-    append,
+    append: (lead, now) => queueWrite('append', () => appendRow(lead.formData.uniqueEventId, JSON.stringify(lead), now)),
     lease: (limit, leaseMs, now) => run('lease', () => lease.immediate(limit, leaseMs, now)),
-    acknowledge: (ref, leadId, now) => run('acknowledge', () => q.ack.run(leadId ?? null, now, ref.id, ref.leaseToken).changes === 1),
-    reschedule: (ref, at, error) => run('reschedule', () => q.reschedule.run(at, error, ref.id, ref.leaseToken).changes === 1),
-    deadLetter: (ref, reason, now) => run('deadLetter', () => q.dead.run(reason, now, ref.id, ref.leaseToken).changes === 1),
+    acknowledge: (ref, leadId, now) => queueWrite('acknowledge', () => q.ack.run(leadId ?? null, now, ref.id, ref.leaseToken).changes === 1),
+    reschedule: (ref, at, error) => queueWrite('reschedule', () => q.reschedule.run(at, error, ref.id, ref.leaseToken).changes === 1),
+    deadLetter: (ref, reason, now) => queueWrite('deadLetter', () => q.dead.run(reason, now, ref.id, ref.leaseToken).changes === 1),
     stats: (now) =>
       run('stats', () => {
         const { pending, dead, oldest } = q.stats.get()!;
@@ -190,7 +191,7 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
     purge: (status, before) => run('purge', () => q.purge.run(status, before).changes),
     close: () =>
       run('close', () => {
-        if (queued.length) flushAppends();
+        if (queued.length) flushWrites();
         if (db.open) db.close();
       }),
   };
