@@ -3,20 +3,17 @@ import { systemClock, type Clock } from './clock.js';
 import type { LeadEvents } from './events.js';
 import type { Forwarder } from './forward.js';
 import type { Logger } from './logger.js';
+import type { DeliveryOptions } from './options-delivery.js';
 import type { LeasedLead, Outbox } from './outbox/outbox.js';
 
-export interface DeliveryWorkerOptions {
+/** The worker's settings are the delivery options' (options-delivery.ts documents their defaults). */
+type WorkerSettings = Pick<DeliveryOptions, 'concurrency' | 'backoffBaseMs' | 'backoffMaxMs' | 'maxAttempts' | 'maxAgeMs' | 'leaseMs' | 'pollIntervalMs'>;
+
+export interface DeliveryWorkerOptions extends WorkerSettings {
   outbox: Outbox;
   forwarder: Forwarder;
   events: LeadEvents;
   logger: Logger;
-  concurrency: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  maxAttempts: number;
-  maxAgeMs: number;
-  leaseMs: number;
-  pollIntervalMs: number;
   clock?: Clock;
   random?: () => number;
 }
