@@ -1,5 +1,5 @@
 import { expect, leadsAfter, test } from './support/fixtures.js';
-import { beaconDuring, expectLead } from './support/lead.js';
+import { beaconDuring, countBeacons, expectLead } from './support/lead.js';
 
 test('never sends passwords, card data, national ids, tokens or ignored fields', async ({ page, demo }) => {
   await page.goto(`${demo.url}/sensitive.html`);
@@ -131,4 +131,18 @@ test('captures a form sent with form.submit(), which fires no submit event', asy
     },
     { userData: { firstName: 'Lucía', lastName: 'García', phone: '+34 612 345 678' }, formData: { formName: 'Callback request' } },
   );
+});
+
+test('sends no lead for a search box, a login form or a form the endpoint finds no contact data in', async ({ page, demo }) => {
+  await page.goto(`${demo.url}/not-leads.html`);
+  const beacons = countBeacons(page);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForTimeout(300);
+  expect(beacons(), 'the script sends nothing for a search box or a login').toBe(0);
+  const answer = page.waitForResponse((r) => r.url().endsWith('/leadbeacon') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Book' }).click();
+  expect((await answer).status()).toBe(202);
+  await page.waitForTimeout(300);
+  expect(demo.standIn!.leads).toHaveLength(0);
 });
