@@ -1,11 +1,21 @@
 import { expect, leadsAfter, test } from './support/fixtures.js';
-import { beaconDuring, expectLead } from './support/lead.js';
+import { beaconDuring, countBeacons, expectLead } from './support/lead.js';
 
 test('never sends passwords, card data, national ids, tokens or ignored fields', async ({ page, demo }) => {
   await page.goto(`${demo.url}/sensitive.html`);
   const forbidden = ['secret', 'NL91ABNA0417164300', '4111', '5500', 'pw', 'Card number', 'Reference', 'Notes', 'plain'];
-  const lead = await expectLead(demo, () => page.getByRole('button', { name: 'Sign up' }).click(), { userData: { email: 'jane@example.com' }, forbidden });
+  let body = '';
+  const lead = await expectLead(
+    demo,
+    async () => {
+      body = JSON.stringify(await beaconDuring(page, () => page.getByRole('button', { name: 'Sign up' }).click()));
+    },
+    { userData: { email: 'jane@example.com' }, forbidden },
+  );
   expect(lead.formData.formMessage).toMatch(/^Please charge\s+today$/);
+  // Not only the lead: the data never leaves the page (the endpoint maps fields, the script filters them).
+  expect(body).toContain('jane@example.com');
+  for (const secret of ['secret', 'NL91ABNA0417164300', '4111', '5500']) expect(body, `the beacon holds ${secret}`).not.toContain(secret);
 });
 
 test('captures only the forms data-forms selects and data-exclude-forms and data-lb-ignore leave', async ({ page, demo }) => {
@@ -30,8 +40,9 @@ test('reports pageMs and the honeypot value, never the honeypot as a field', asy
   expect(beacon.hp).toBe('http://spam.example');
   expect(beacon.pageMs).toEqual(expect.any(Number));
   expect(beacon.pageMs as number).toBeGreaterThanOrEqual(250);
-  expect(JSON.stringify(beacon.formData)).not.toContain('spam.example');
-  expect(Object.keys(beacon.formData as object)).not.toContain('Website');
+  // The honeypot travels only as hp, never among the fields the endpoint maps into formData.
+  expect(JSON.stringify(beacon.fields)).not.toContain('spam.example');
+  expect((beacon.fields as { n: string }[]).map((field) => field.n)).not.toContain('website');
 });
 
 test('captures an AJAX form (preventDefault + fetch) once', async ({ page, demo }) => {
@@ -120,4 +131,18 @@ test('captures a form sent with form.submit(), which fires no submit event', asy
     },
     { userData: { firstName: 'Lucía', lastName: 'García', phone: '+34 612 345 678' }, formData: { formName: 'Callback request' } },
   );
+});
+
+test('sends no lead for a search box, a login form or a form the endpoint finds no contact data in', async ({ page, demo }) => {
+  await page.goto(`${demo.url}/not-leads.html`);
+  const beacons = countBeacons(page);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForTimeout(300);
+  expect(beacons(), 'the script sends nothing for a search box or a login').toBe(0);
+  const answer = page.waitForResponse((r) => r.url().endsWith('/leadbeacon') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Book' }).click();
+  expect((await answer).status()).toBe(202);
+  await page.waitForTimeout(300);
+  expect(demo.standIn!.leads).toHaveLength(0);
 });

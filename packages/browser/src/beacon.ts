@@ -1,27 +1,62 @@
-/** The JSON body the script sends to the leadbeacon endpoint (text/plain, so no CORS preflight). */
+/**
+ * The JSON body the script sends to the leadbeacon endpoint (text/plain, so no CORS preflight).
+ * The endpoint maps `fields` and `form` into LeadTrackr's userData, formMessage, formName and
+ * formData (packages/server/src/fields.ts); the script only reads and filters them.
+ */
 export interface Beacon {
   /** Fresh per form submission; LeadTrackr dedupes on it (formData.uniqueEventId). */
   uniqueEventId: string;
-  userData: UserData;
   /** LeadTrackr's attributionData keys (gclid, cid, fbc, conversionPage, consent …). */
   attributionData: Record<string, unknown>;
-  /** formName, formMessage and the form's other fields. */
-  formData: Record<string, string | string[]>;
+  /** The form's fields, sensitive ones already left out (pick-fields.ts). */
+  fields: Field[];
+  /** A captured form's name candidates; absent for the JS API's `send`. */
+  form?: FormNames | undefined;
   /** The `lt_channelflow` entries, compact format. */
   channelFlow?: FlowEntry[];
-  uniqueIdentifier?: string;
+  /** Set through the JS API; a form field marked data-lb-field="uniqueIdentifier" wins at the endpoint. */
+  uniqueIdentifier?: string | undefined;
   /** Milliseconds between page load and submit, for the endpoint's minimum-time-on-page check. */
   pageMs?: number;
   /** The honeypot field's value, when the form has one; a person leaves it empty. */
-  hp?: string;
+  hp?: string | undefined;
 }
 
-export interface UserData {
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  phone?: string;
-  companyName?: string;
+/**
+ * One form control as plain data (read-form.ts reads it from the DOM; the JS API builds it from
+ * its object). One-letter keys: esbuild never shortens property names. Empty ones are left out.
+ */
+export interface Field {
+  /** name */
+  n: string;
+  /** values: checked, selected or typed; empty for an unchecked box or an empty field */
+  v: string[];
+  /** type: `input.type`, or `textarea`, `select-one`, `select-multiple`; absent means text */
+  t?: string | undefined;
+  /** autocomplete */
+  a?: string | undefined;
+  /** id */
+  i?: string | undefined;
+  /** placeholder */
+  p?: string | undefined;
+  /** label text (for a checkbox or radio: its fieldset's legend) */
+  l?: string | undefined;
+  /** data-lb-field: a userData key, `name` (full name), `formMessage` or `uniqueIdentifier` */
+  f?: string | undefined;
+}
+
+/** A form's name candidates, in the order the endpoint tries them (form-name.ts reads them). */
+export interface FormNames {
+  /** data-lb-form-name */
+  d?: string | undefined;
+  /** the name attribute */
+  n?: string | undefined;
+  /** id */
+  i?: string | undefined;
+  /** aria-label */
+  a?: string | undefined;
+  /** the first heading inside the form, else the nearest heading before it */
+  h?: string | undefined;
 }
 
 /** One `lt_channelflow` entry: session start, channel, landing path (reference: leadtrackr.md). */

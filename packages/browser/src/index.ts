@@ -12,10 +12,10 @@ import { createDelivery } from './deliver';
 import { findCookieDomain, registrableDomain } from './domain';
 import { subdomainIndex } from './fbc';
 import { fitBeacon } from './fit-beacon';
-import { formNameOf } from './form-name';
-import { collectFields, type Collected } from './forms';
+import { formNamesOf } from './form-name';
 import { newEventId } from './id';
 import { createQueue } from './queue';
+import { mayBeLead, pickFields } from './pick-fields';
 import { readForm } from './read-form';
 import { shouldCapture } from './select-form';
 import { send } from './send';
@@ -133,35 +133,34 @@ const eventIds = new Map<unknown, string>();
 /**
  * The one path every lead takes (forms and the JS API): build the beacon, queue it, send it.
  * `formKey` identifies the form on this page; the same key keeps the same uniqueEventId.
+ * The endpoint maps the fields (packages/server/src/fields.ts); undefined keys vanish in JSON.
  */
-function submitLead({ userData, formData, uniqueIdentifier: fieldId, hp }: Collected, formKey: unknown): void {
+function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unknown): void {
   if (!config.endpoint) return void (__DEBUG__ && log('no data-endpoint'));
   let id = eventIds.get(formKey);
   if (!id) eventIds.set(formKey, (id = newEventId()));
   // Consent granted since the page view: write what was held back before the page may go.
   attempt(store.flush, undefined);
-  const beacon: Beacon = {
-    uniqueEventId: id,
-    userData,
-    attributionData: attempt(attributionData, {}),
-    formData,
-    channelFlow: flow,
-    pageMs: Date.now() - startMs,
-  };
-  const unique = fieldId || uniqueIdentifier;
-  if (unique) beacon.uniqueIdentifier = unique;
-  if (hp != null) beacon.hp = hp;
-  void delivery.deliver(id, fitBeacon(beacon));
+  void delivery.deliver(
+    id,
+    fitBeacon({
+      uniqueEventId: id,
+      ...lead,
+      attributionData: attempt(attributionData, {}),
+      channelFlow: flow,
+      uniqueIdentifier,
+      pageMs: Date.now() - startMs,
+    }),
+  );
 }
 
 function captureForm(form: HTMLFormElement): void {
   try {
     if (!shouldCapture(form, config)) return void (__DEBUG__ && log('form not selected', form));
-    const collected = collectFields(readForm(form), config.honeypot);
-    // A search box or a login form has no contact details: it is not a lead.
-    if (!Object.keys(collected.userData).length && !collected.uniqueIdentifier) return void (__DEBUG__ && log('no contact fields', form));
-    collected.formData.formName = formNameOf(form);
-    submitLead(collected, form);
+    const picked = pickFields(readForm(form), config.honeypot);
+    // A search box or a login form has no contact details: it is not a lead (the endpoint checks precisely).
+    if (!mayBeLead(picked.fields)) return void (__DEBUG__ && log('no contact fields', form));
+    submitLead({ ...picked, form: formNamesOf(form) }, form);
   } catch (error) {
     __DEBUG__ && log('dropped submit', error);
   }
@@ -225,12 +224,12 @@ installApi(
     send(fields: unknown) {
       if (!fields || typeof fields != 'object' || !config.endpoint) return false;
       // Numbers and booleans become strings and arrays repeated values, as a <form> would send them; objects are skipped.
-      const list = Object.entries(fields).map(([name, value]) => ({
-        name,
-        values: ([] as unknown[]).concat(value).flatMap((item) => (typeof item == 'object' ? [] : [item + ''])),
+      const list = Object.entries(fields).map(([n, value]) => ({
+        n,
+        v: ([] as unknown[]).concat(value).flatMap((item) => (typeof item == 'object' ? [] : [item + ''])),
       }));
       // The same object sent again updates the same lead, as a resubmitted form does.
-      submitLead(collectFields(list, config.honeypot), fields);
+      submitLead(pickFields(list, config.honeypot), fields);
       return true;
     },
   },

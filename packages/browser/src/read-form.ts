@@ -1,30 +1,31 @@
-import type { Field } from './forms';
+import type { Field } from './beacon';
 
 type Control = HTMLInputElement & HTMLSelectElement;
 
 /**
  * Reads a form's controls as plain fields: the DOM edge of form capture. Buttons, files,
- * disabled controls and anything inside `[data-lb-ignore]` are never read.
+ * disabled controls and anything inside `[data-lb-ignore]` are never read. Absent attributes
+ * are undefined, so JSON leaves them out of the beacon.
  */
 export function readForm(form: HTMLFormElement): Field[] {
   const fields: Field[] = [];
   for (const el of form.elements as unknown as Iterable<Control>) {
     const { type, name } = el;
-    const attr = (name: string) => el.getAttribute(name) || '';
+    const attr = (name: string) => el.getAttribute(name) || undefined;
     const isBox = /^(checkbox|radio)$/.test(type);
     if (name && !el.disabled && !/^(submit|button|reset|image|file)$/.test(type) && !el.closest('[data-lb-ignore]')) {
       fields.push({
-        name,
-        type,
-        values: el.selectedOptions ? [...el.selectedOptions].map((o) => o.value) : !isBox || el.checked ? [el.value] : [],
-        autocomplete: attr('autocomplete'),
-        id: el.id,
-        placeholder: attr('placeholder'),
+        n: name,
+        t: type,
+        v: el.selectedOptions ? [...el.selectedOptions].map((o) => o.value) : !isBox || el.checked ? [el.value] : [],
+        a: attr('autocomplete'),
+        i: attr('id'),
+        p: attr('placeholder'),
         // A box's own label names the option ("Yes"); its group's legend names the question.
-        label: isBox
-          ? textOf((el.closest('fieldset') || el).querySelector('legend'))
+        l: isBox
+          ? textOf((el.closest('fieldset') || el).querySelector('legend')) || undefined
           : [...(el.labels || [])].map(textOf).join(' ') || attr('aria-label'),
-        lbField: attr('data-lb-field'),
+        f: attr('data-lb-field'),
       });
     }
   }

@@ -1,17 +1,26 @@
-import type { Field } from './forms';
-import { normalize } from './field-kind';
+import type { Field } from './beacon';
 
 // Card data, national id numbers, anti-forgery and captcha tokens (and passwords a text field
 // holds), matched on the normalised name, id, autocomplete and label. Stems keep it small:
 // "pass ?[wcp]" is password, passwort, passcode, passport. Token fields whose name starts with "_"
-// (_wpnonce, __RequestVerificationToken, __VIEWSTATE) never get here (forms.ts skips them).
+// (_wpnonce, __RequestVerificationToken, __VIEWSTATE) never get here (pick-fields.ts skips them).
 // Losing a harmless field is cheaper than leaking one.
 const SENSITIVE =
   /pass ?[wcp]|pwd|\bpin\b|one time|\bcc |card|\bcv[cvn]|\bcsc|secur|iban|\b[bs]sn\b|burgerserv|sofi|national id|\bdni\b|[cx]srf|nonce|captcha|turnstile|token/;
 
 /** True for a password, card, national id or anti-forgery field: its value is never read. */
-export function isSensitive({ type, name, id, autocomplete, label }: Field): boolean {
-  return type == 'password' || SENSITIVE.test(normalize(` ${[name, id, autocomplete, label].join(' ')} `));
+export function isSensitive({ t, n, i, a, l }: Field): boolean {
+  return t == 'password' || SENSITIVE.test(normalize(` ${[n, i, a, l].join(' ')} `));
+}
+
+/** `Téléphone` → `telephone`, `cardNumber` → `card number`, `cc-csc` → `cc csc`. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ');
 }
 
 /**

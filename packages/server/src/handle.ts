@@ -2,7 +2,7 @@ import { botReason, type BotSettings } from './bot.js';
 import { anonymizeIp, normalizeIp, type ClientIpResolver } from './client-ip.js';
 import type { LeadEvents } from './events.js';
 import type { Logger } from './logger.js';
-import { toLeadTrackrLead, type LeadTrackrLead } from './map-lead.js';
+import { isContactless, toLeadTrackrLead, type LeadTrackrLead } from './map-lead.js';
 import { compileOrigins, corsHeaders, PREFLIGHT_HEADERS, type OriginMatcher } from './origin.js';
 import type { ProjectIdResolver } from './project-id.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -109,6 +109,8 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     const { uniqueEventId } = beacon;
     const bot = bots && botReason(beacon, bots);
     if (bot) return drop(cors, bot, uniqueEventId);
+    // A form without contact fields is not a lead; 2xx, or the script would keep sending it.
+    if (isContactless(beacon)) return drop(cors, 'no_contact_data', uniqueEventId);
 
     const userAgent = (header(input.headers, 'user-agent') ?? '').slice(0, 1_000);
     let lead = toLeadTrackrLead(beacon, { ipAddress: deps.anonymizeIp ? anonymizeIp(ip) : ip, userAgent }, projectId);
@@ -148,7 +150,7 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     return reply(status, headers, { error, message, ...extra });
   }
 
-  /** A bot, or a lead the host's transform dropped, gets the answer a stored lead gets, and no lead. */
+  /** A bot, a form without contact data or a lead the host's transform dropped gets the answer a stored lead gets, and no lead. */
   function drop(headers: Record<string, string>, reason: string, uniqueEventId: string): HandleResult {
     events.emit('rejected', { reason, status: 202 });
     logger.info({ uniqueEventId, reason }, 'beacon dropped');

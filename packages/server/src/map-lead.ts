@@ -1,3 +1,5 @@
+import { collectFields, hasContactData } from './fields.js';
+import { formName } from './form-name.js';
 import type { Beacon } from './schema.js';
 
 /** What the server knows about the sender; never taken from the beacon body. */
@@ -18,18 +20,35 @@ export interface LeadTrackrLead {
   uniqueIdentifier?: string;
 }
 
-/** Maps a validated beacon plus device data to LeadTrackr's body. */
+/**
+ * Maps a validated beacon plus device data to LeadTrackr's body: the raw `fields` become userData,
+ * formMessage and formData (fields.ts), the `form` candidates formName. Already-mapped `userData`
+ * and `formData` (the older beacon shape) are kept and win. A uniqueIdentifier from a form field
+ * wins over the one the page set through the JS API.
+ */
 export function toLeadTrackrLead(beacon: Beacon, device: DeviceData, projectId: string): LeadTrackrLead {
+  const collected = collectFields(beacon.fields ?? []);
+  const formData: Record<string, unknown> = beacon.form ? { formName: formName(beacon.form), ...collected.formData } : collected.formData;
   const lead: LeadTrackrLead = {
     projectId,
-    userData: dropEmpty(beacon.userData),
+    userData: { ...collected.userData, ...dropEmpty(beacon.userData) },
     attributionData: beacon.attributionData,
-    formData: { ...beacon.formData, uniqueEventId: beacon.uniqueEventId },
+    formData: { ...formData, ...beacon.formData, uniqueEventId: beacon.uniqueEventId },
     deviceData: device,
   };
   if (beacon.channelFlow?.length) lead.channelFlow = beacon.channelFlow;
-  if (beacon.uniqueIdentifier) lead.uniqueIdentifier = beacon.uniqueIdentifier;
+  const uniqueIdentifier = collected.uniqueIdentifier || beacon.uniqueIdentifier;
+  if (uniqueIdentifier) lead.uniqueIdentifier = uniqueIdentifier;
   return lead;
+}
+
+/**
+ * Whether a captured form (a beacon with `form`) holds no contact data: a search box or a login
+ * form the script's cheap check let through. Leads from the JS API are the page's own call and
+ * always count, as they did when the script decided.
+ */
+export function isContactless(beacon: Beacon): boolean {
+  return !!beacon.form && !hasContactData(collectFields(beacon.fields ?? []));
 }
 
 function dropEmpty(record: Record<string, string | undefined>): Record<string, string> {

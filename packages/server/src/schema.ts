@@ -12,18 +12,42 @@ const key = (max: number) =>
 const record = <V extends z.ZodType>(keyMax: number, value: V, maxKeys: number) =>
   z.record(key(keyMax), value).refine((r) => Object.keys(r).length <= maxKeys, { message: `must have at most ${maxKeys} keys` });
 
-/** The beacon the browser script sends. Unknown keys are rejected so typos surface as 400s. */
+// The script cuts every string of `fields`, `form` and `hp` to at most 10,000 characters (its
+// fit-beacon.ts) and leaves counts to the 64 KiB body limit; these caps are that, with room.
+const fieldText = text(10_000);
+const field = z.strictObject({
+  n: fieldText,
+  v: z.array(fieldText).max(1_000),
+  t: fieldText.optional(),
+  a: fieldText.optional(),
+  i: fieldText.optional(),
+  p: fieldText.optional(),
+  l: fieldText.optional(),
+  f: fieldText.optional(),
+});
+
+/**
+ * The beacon the browser script sends. Unknown keys are rejected so typos surface as 400s.
+ * The script sends a form's raw `fields` and its name candidates (`form`); fields.ts maps them.
+ * `userData` and `formData` are the older, already-mapped shape: scripts cached before the
+ * mapping moved here and leads queued in a visitor's browser still send it, and a host may post it.
+ */
 export const beaconSchema = z.strictObject({
   uniqueEventId: z.string().regex(/^[\w-]{8,64}$/, 'must be 8 to 64 letters, digits, "_" or "-"'),
-  userData: z.strictObject({
-    firstName: text(200).optional(),
-    lastName: text(200).optional(),
-    email: text(320).optional(),
-    phone: text(50).optional(),
-    companyName: text(200).optional(),
-  }),
+  userData: z
+    .strictObject({
+      firstName: text(200).optional(),
+      lastName: text(200).optional(),
+      email: text(320).optional(),
+      phone: text(50).optional(),
+      companyName: text(200).optional(),
+    })
+    .default({}),
   attributionData: record(100, z.union([text(2_000), record(50, text(50), 10)]), 50).default({}),
   formData: record(200, fieldValue, 100).default({}),
+  fields: z.array(field).max(1_000).optional(),
+  /** Present only for a captured <form> (not for the JS API's `send`): its name candidates. */
+  form: z.strictObject({ d: fieldText.optional(), n: fieldText.optional(), i: fieldText.optional(), a: fieldText.optional(), h: fieldText.optional() }).optional(),
   channelFlow: z
     .array(
       z.strictObject({
@@ -37,7 +61,7 @@ export const beaconSchema = z.strictObject({
   // LeadTrackr's own cap (../shared/reference/leadtrackr.md).
   uniqueIdentifier: text(255).optional(),
   pageMs: z.number().int().nonnegative().max(2_147_483_647).optional(),
-  hp: text(1_000).optional(),
+  hp: fieldText.optional(),
 });
 
 export type Beacon = z.infer<typeof beaconSchema>;

@@ -10,7 +10,7 @@ import { createHandler, type HandleInput } from '../src/handle.js';
 import type { LeadTrackrLead } from '../src/map-lead.js';
 import { resolveOptions } from '../src/options.js';
 import { parseBeacon } from '../src/schema.js';
-import { createMemoryLogger, validBeacon } from './support/setup.js';
+import { createMemoryLogger, validBeacon, validFieldsBeacon } from './support/setup.js';
 
 const ORIGIN = 'https://www.site.example';
 const RUNS = Number(process.env.LEADBEACON_FUZZ_RUNS ?? 1_000);
@@ -52,13 +52,30 @@ const hostileValue = fc.letrec((tie) => ({
     fc.dictionary(hostileKey, tie('value'), { maxKeys: 5 }),
   ),
 })).value;
-/** A valid beacon with one field replaced by something hostile. */
+/** A valid beacon (the older mapped shape or the raw-fields one) with one field replaced by something hostile. */
 const mutatedBeacon = fc
-  .tuple(fc.constantFrom(...Object.keys(validBeacon), 'userData.email', 'formData.__proto__', 'uniqueIdentifier', 'pageMs', 'hp', 'channelFlow'), hostileValue)
-  .map(([path, value]) => {
-    const beacon = structuredClone(validBeacon) as Record<string, unknown>;
+  .tuple(
+    fc.constantFrom(validBeacon, validFieldsBeacon),
+    fc.constantFrom(
+      ...Object.keys(validBeacon),
+      ...Object.keys(validFieldsBeacon),
+      'userData.email',
+      'formData.__proto__',
+      'uniqueIdentifier',
+      'pageMs',
+      'hp',
+      'channelFlow',
+      'fields.0',
+      'fields.2',
+      'form.h',
+      'form.__proto__',
+    ),
+    hostileValue,
+  )
+  .map(([valid, path, value]) => {
+    const beacon = structuredClone(valid) as Record<string, unknown>;
     const [top, inner] = path.split('.');
-    if (inner) Object.defineProperty(beacon[top!] as object, inner, { value, enumerable: true, configurable: true, writable: true });
+    if (inner) Object.defineProperty((beacon[top!] ??= {}) as object, inner, { value, enumerable: true, configurable: true, writable: true });
     else beacon[top!] = value;
     return beacon;
   });
@@ -114,6 +131,7 @@ describe('handle under fuzzing', { timeout: 60_000 }, () => {
       fc.asyncProperty(deepNesting, hugeString, async (nested, huge) => {
         await expectSafe(nested);
         await expectSafe(JSON.stringify({ ...validBeacon, formData: { message: huge } }));
+        await expectSafe(JSON.stringify({ ...validFieldsBeacon, fields: [{ n: 'message', v: [huge] }] }));
       }),
       { numRuns: 200 },
     );

@@ -160,6 +160,25 @@ describe('handle: abuse', () => {
     expect(stored).toHaveLength(0);
     expect(seen).toEqual([`rejected ${reason} 202`]);
   });
+
+  it('answers a captured form without contact fields (a search box) like a stored lead, stores nothing and counts it', async () => {
+    const { stored, accept } = recording();
+    const { handle, seen } = setup(accept);
+    const search = { uniqueEventId: validBeacon.uniqueEventId, fields: [{ n: 'q', v: ['solar'], t: 'search' }], form: { i: 'search' } };
+    const out = await handle(input({ body: JSON.stringify(search) }));
+    expect(out.status).toBe(202);
+    expect(stored).toHaveLength(0);
+    expect(seen).toEqual(['rejected no_contact_data 202']);
+  });
+
+  it('stores a captured form whose fields the endpoint maps to contact data', async () => {
+    const { stored, accept } = recording();
+    const { handle } = setup(accept);
+    const form = { uniqueEventId: validBeacon.uniqueEventId, fields: [{ n: 'Email', v: ['jane@example.com'], t: 'email' }], form: { n: 'contact' } };
+    const out = await handle(input({ body: JSON.stringify(form) }));
+    expect(out.status).toBeLessThan(300);
+    expect(stored[0]).toMatchObject({ userData: { email: 'jane@example.com' }, formData: { formName: 'contact' } });
+  });
 });
 
 describe('handle: transform', () => {

@@ -13,7 +13,12 @@ describe('parseBeacon', () => {
     ['formData.message', { formData: { message: 'x'.repeat(10_001) } }],
     ['attributionData.gclid', { attributionData: { gclid: 'x'.repeat(2_001) } }],
     ['uniqueIdentifier', { uniqueIdentifier: 'x'.repeat(256) }],
-    ['hp', { hp: 'x'.repeat(1_001) }],
+    ['hp', { hp: 'x'.repeat(10_001) }],
+    ['fields.0.v.0', { fields: [{ n: 'a', v: ['x'.repeat(10_001)] }] }],
+    ['fields.0.l', { fields: [{ n: 'a', v: [], l: 'x'.repeat(10_001) }] }],
+    ['fields.0.v', { fields: [{ n: 'a', v: 'not a list' }] }],
+    ['fields.0.n', { fields: [{ v: ['x'] }] }],
+    ['form.h', { form: { h: 'x'.repeat(10_001) } }],
     ['pageMs', { pageMs: -1 }],
     ['channelFlow.0.lp', { channelFlow: [{ t: 1, ch: { s: 'a', m: 'b' }, lp: 'x'.repeat(101) }] }],
     ['uniqueEventId', { uniqueEventId: 'short' }],
@@ -21,6 +26,17 @@ describe('parseBeacon', () => {
     const result = parseBeacon({ ...base, ...extra });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.issues.map((i) => i.path)).toContain(path);
+  });
+
+  it('accepts the raw fields and form name candidates the script sends, without userData', () => {
+    const beacon = { uniqueEventId: 'evt-0123456789', fields: [{ n: 'email', v: ['a@b.c'], t: 'email', a: 'email', i: 'e', p: 'Email', l: 'Email', f: 'email' }], form: { d: 'D', n: 'N', i: 'I', a: 'A', h: 'H' } };
+    expect(parseBeacon(beacon)).toEqual({ ok: true, beacon: { ...beacon, userData: {}, attributionData: {}, formData: {} } });
+  });
+
+  it('refuses unknown keys in a field and caps the number of fields and values', () => {
+    expect(parseBeacon({ ...base, fields: [{ n: 'a', v: [], x: 1 }] }).ok).toBe(false);
+    expect(parseBeacon({ ...base, fields: Array.from({ length: 1_001 }, () => ({ n: 'a', v: [] })) }).ok).toBe(false);
+    expect(parseBeacon({ ...base, fields: [{ n: 'a', v: Array.from({ length: 1_001 }, () => 'v') }] }).ok).toBe(false);
   });
 
   it('caps the number of form fields', () => {

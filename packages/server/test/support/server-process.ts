@@ -12,9 +12,10 @@ const router = createLeadRouter({
   logger: { debug: noop, info: noop, warn: noop, error: (obj, msg) => process.stderr.write(`${msg} ${JSON.stringify(obj)}\n`) },
   pollIntervalMs: 100,
   rateLimit: false, // every request comes from 127.0.0.1
-  // Short leases, so the leads a killed process held are picked up within the test's patience.
-  timeoutMs: 1_000,
-  leaseMs: 2_000,
+  // Short leases by default, so the leads a killed process held are picked up within the test's
+  // patience; a proof that kills nothing may ask for longer ones.
+  timeoutMs: Number(process.env.PROOF_TIMEOUT_MS ?? 1_000),
+  leaseMs: Number(process.env.PROOF_LEASE_MS ?? 2_000),
   backoffBaseMs: 50,
   backoffMaxMs: 500,
 });

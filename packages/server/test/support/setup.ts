@@ -22,6 +22,19 @@ export const validBeacon = {
   formData: { formName: 'Contact', formMessage: 'Call me', budget: '10k' },
 };
 
+/** A valid beacon in the shape the script sends: raw fields and form name candidates. */
+export const validFieldsBeacon = {
+  uniqueEventId: 'evt-fedcba9876543210',
+  attributionData: { gclid: 'Cj0KCQ-test' },
+  fields: [
+    { n: 'your-name', v: ['Jane Smith'], t: 'text', l: 'Your name' },
+    { n: 'your-email', v: ['jane@example.com'], t: 'email' },
+    { n: 'topics', v: ['a', 'b'], t: 'select-multiple', l: 'constructor' },
+  ],
+  form: { i: 'contact', h: 'Contact us' },
+  hp: '',
+};
+
 /** A beacon-shaped LeadTrackr lead with its own uniqueEventId. */
 export function leadFor(uniqueEventId: string, extra: Record<string, string> = {}) {
   return {

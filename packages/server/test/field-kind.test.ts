@@ -1,28 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { fieldKind, normalize } from '../src/field-kind';
-import type { Field } from '../src/forms';
+import { fieldKind, normalize } from '../src/field-kind.js';
+import type { Field } from '../src/fields.js';
 
-const f = (more: Partial<Field>): Field => ({ name: '', values: [], ...more });
+const f = (more: Partial<Field>): Field => ({ n: '', v: [], ...more });
 
 describe('fieldKind', () => {
   it('takes data-lb-field first, whatever the rest says', () => {
-    expect(fieldKind(f({ name: 'email', type: 'email', lbField: 'companyName' }))).toBe('companyName');
+    expect(fieldKind(f({ n: 'email', t: 'email', f: 'companyName' }))).toBe('companyName');
   });
 
   it('uses autocomplete tokens, also with section and shipping prefixes', () => {
-    expect(fieldKind(f({ name: 'x1', autocomplete: 'given-name' }))).toBe('firstName');
-    expect(fieldKind(f({ name: 'x2', autocomplete: 'section-a shipping family-name' }))).toBe('lastName');
-    expect(fieldKind(f({ name: 'x3', autocomplete: 'organization' }))).toBe('companyName');
-    expect(fieldKind(f({ name: 'x4', autocomplete: 'tel-national' }))).toBe('phone');
+    expect(fieldKind(f({ n: 'x1', a: 'given-name' }))).toBe('firstName');
+    expect(fieldKind(f({ n: 'x2', a: 'section-a shipping family-name' }))).toBe('lastName');
+    expect(fieldKind(f({ n: 'x3', a: 'organization' }))).toBe('companyName');
+    expect(fieldKind(f({ n: 'x4', a: 'tel-national' }))).toBe('phone');
   });
 
   it('ignores autocomplete tokens that only look like names', () => {
-    expect(fieldKind(f({ name: 'x', autocomplete: 'country-name' }))).toBeUndefined();
+    expect(fieldKind(f({ n: 'x', a: 'country-name' }))).toBeUndefined();
   });
 
   it('uses the input type', () => {
-    expect(fieldKind(f({ name: 'input_2', type: 'email' }))).toBe('email');
-    expect(fieldKind(f({ name: 'input_3', type: 'tel' }))).toBe('phone');
+    expect(fieldKind(f({ n: 'input_2', t: 'email' }))).toBe('email');
+    expect(fieldKind(f({ n: 'input_3', t: 'tel' }))).toBe('phone');
+  });
+
+  it('uses the id and the placeholder', () => {
+    expect(fieldKind(f({ n: 'input_7', i: 'contact-email' }))).toBe('email');
+    expect(fieldKind(f({ n: 'input_8', p: 'Your phone number' }))).toBe('phone');
   });
 
   it.each([
@@ -68,18 +73,18 @@ describe('fieldKind', () => {
     ['f24', 'Full name', 'name'],
     ['f25', 'Company name', 'companyName'],
     ['f26', 'E-mailadres', 'email'],
-  ])('maps %s labelled "%s" to %s', (name, label, kind) => {
-    expect(fieldKind(f({ name, label }))).toBe(kind);
+  ])('maps %s labelled "%s" to %s', (n, l, kind) => {
+    expect(fieldKind(f({ n, l }))).toBe(kind);
   });
 
   it('leaves ordinary fields alone', () => {
-    expect(fieldKind(f({ name: 'username' }))).toBeUndefined();
-    expect(fieldKind(f({ name: 'budget', label: 'Budget' }))).toBeUndefined();
+    expect(fieldKind(f({ n: 'username' }))).toBeUndefined();
+    expect(fieldKind(f({ n: 'budget', l: 'Budget' }))).toBeUndefined();
   });
 
   it('maps boxes, menus and hidden fields only explicitly', () => {
-    expect(fieldKind(f({ name: 'email_optin', type: 'checkbox' }))).toBeUndefined();
-    expect(fieldKind(f({ name: 'company_size', type: 'select-one' }))).toBeUndefined();
+    expect(fieldKind(f({ n: 'email_optin', t: 'checkbox' }))).toBeUndefined();
+    expect(fieldKind(f({ n: 'company_size', t: 'select-one' }))).toBeUndefined();
   });
 });
 

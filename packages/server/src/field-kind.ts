@@ -1,4 +1,4 @@
-import type { Field } from './forms';
+import type { Field } from './fields.js';
 
 /**
  * What a field holds: a userData key, `name` (a full name, split later), `formMessage`,
@@ -9,7 +9,8 @@ export type FieldKind = string | undefined;
 // English, Dutch, German, French and Spanish stems, tried in this order on normalised text
 // (lower case, no accents, camelCase and punctuation as spaces). Company comes before first and
 // last name ("nombre de la empresa", "nom de l'entreprise"); a bare "name" is the last resort.
-// Stems, not words, to keep the script small: "complet" is "nom complet" and "nombre completo".
+// Stems, not words: "complet" is "nom complet" and "nombre completo". (Ported from the browser
+// script, where stems kept it small; the mapping now runs here so the script need not ship it.)
 const KEYWORDS: [string, RegExp][] = [
   ['email', /e ?mail|correo|courriel/],
   ['phone', /phone|\btel|\bmob|\bmovil|\bhandy/],
@@ -27,7 +28,7 @@ const AUTOCOMPLETE = /^((given|family)-)?name$|^email$|^tel(-national)?$|^organi
 
 /**
  * Types a person types contact details into (text, textarea, tel, email, search); hidden inputs,
- * boxes and menus ("select-one") map only explicitly. Prefixes, to keep the script small.
+ * boxes and menus ("select-one") map only explicitly.
  */
 const TEXT_TYPES = /^(te|em|sea)/;
 
@@ -35,14 +36,14 @@ const TEXT_TYPES = /^(te|em|sea)/;
  * Maps a field, first hit of: data-lb-field, autocomplete tokens, input type (email, tel), then
  * the name, id, placeholder and label text.
  */
-export function fieldKind({ lbField, autocomplete = '', type = 'text', name, id, placeholder, label }: Field): FieldKind {
-  if (lbField || !TEXT_TYPES.test(type)) return lbField;
+export function fieldKind({ f: lbField, a: autocomplete = '', t: type = 'text', n: name, i: id, p: placeholder, l: label }: Field): FieldKind {
+  if (lbField || !TEXT_TYPES.test(type)) return lbField || undefined;
   for (const text of [autocomplete.split(' ').find((t) => AUTOCOMPLETE.test(t)), type, name, id, placeholder, label]) {
     const normal = normalize(text || '');
     const hit = KEYWORDS.find(([, re]) => re.test(normal));
     if (hit) return hit[0];
   }
-  return;
+  return undefined;
 }
 
 /** `Téléphone` → `telephone`, `FirstName` → `first name`, `contact[email]` → `contact email`. */

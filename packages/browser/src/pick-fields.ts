@@ -1,0 +1,36 @@
+import type { Field } from './beacon';
+import { isSensitive, stripCards } from './sensitive';
+
+export interface Picked {
+  /** What may leave the page: trimmed, card numbers removed, empty values and fields left out. */
+  fields: Field[];
+  /** The honeypot field's value, present (maybe empty) when the form has that field. */
+  hp?: string;
+}
+
+/**
+ * Chooses what of a form leaves the page; the endpoint maps it (packages/server/src/fields.ts).
+ * Leaves out sensitive fields (here, so their data never leaves the page), framework internals
+ * (names starting with `_`: `_wpnonce`, `__VIEWSTATE`) and the honeypot, reported as `hp` instead.
+ */
+export function pickFields(fields: Iterable<Field>, honeypot = ''): Picked {
+  const out: Picked = { fields: [] };
+  for (const field of fields) {
+    const { n } = field;
+    if (n == honeypot) out.hp = field.v.join(' ');
+    else if (n[0] != '_' && !isSensitive(field)) {
+      const v = field.v.map((value) => stripCards(value.trim())).filter(Boolean);
+      if (v[0]) out.fields.push({ ...field, v });
+    }
+  }
+  return out;
+}
+
+// A cheap, generous look for a contact field (email, phone, a name, a company in EN/NL/DE/FR/ES);
+// the endpoint decides precisely and drops what it cannot map. "[^r]name" keeps "username" out.
+const CONTACT = /mail|correo|courriel|tel|phone|mob|handy|m.vil|[^r]name|surn|vorn|naam|nom|apellid|compa|organi|bedrijf|firma|unternehm|entrepr|soci|empresa/i;
+
+/** Whether a captured form may be a lead: a search box or a login form has no contact field. */
+export function mayBeLead(fields: Field[]): boolean {
+  return fields.some(({ t, a, n, i, p, l, f }) => f || CONTACT.test([t, a, n, i, p, l].join(' ')));
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Field } from '../src/beacon';
+import { mayBeLead, pickFields } from '../src/pick-fields';
+
+const text = (n: string, value: string, more: Partial<Field> = {}): Field => ({ n, v: [value], ...more });
+
+describe('pickFields', () => {
+  it('keeps every other field as read, with trimmed values', () => {
+    const field = text('input_4', '  10k ', { t: 'text', l: 'Budget *', i: 'input_1_4', p: 'e.g. 10k', a: 'off', f: 'formMessage' });
+    expect(pickFields([field]).fields).toEqual([{ ...field, v: ['10k'] }]);
+  });
+
+  it('leaves out empty values, empty fields and framework internals starting with _', () => {
+    const box = { n: 'services[]', t: 'checkbox', v: ['', 'Solar'] };
+    expect(pickFields([text('a', ''), text('_wpcf7_unit_tag', 'wpcf7-f1-p2-o1'), text('b', '  '), { n: 'c', v: [] }, box]).fields).toEqual([{ ...box, v: ['Solar'] }]);
+  });
+
+  it('removes card numbers from values', () => {
+    expect(pickFields([text('notes', 'pay with 4111 1111 1111 1111 please')]).fields[0]!.v).toEqual(['pay with  please']);
+  });
+
+  it('reports the honeypot as hp, even empty, and never as a field', () => {
+    expect(pickFields([text('email', 'a@b.c'), text('lb_hp', '')], 'lb_hp')).toEqual({ fields: [text('email', 'a@b.c')], hp: '' });
+    expect(pickFields([text('website', 'spam.example')], 'website')).toEqual({ fields: [], hp: 'spam.example' });
+  });
+
+  it('reports no hp when the form has no honeypot field', () => {
+    expect('hp' in pickFields([text('email', 'a@b.c')], 'lb_hp')).toBe(false);
+  });
+});
+
+describe('mayBeLead', () => {
+  it.each([
+    ['an email type', text('input_2', 'x', { t: 'email' })],
+    ['a tel type', text('input_3', 'x', { t: 'tel' })],
+    ['an autocomplete token', text('x1', 'x', { a: 'given-name' })],
+    ['a data-lb-field', text('crm', 'x', { t: 'hidden', f: 'uniqueIdentifier' })],
+    ['a first-name field', text('FNAME', 'x')],
+    ['a surname label', text('f', 'x', { l: 'Surname' })],
+    ['a German first name', text('f', 'x', { l: 'Vorname' })],
+    ['a Dutch last name', text('f', 'x', { l: 'Achternaam' })],
+    ['a French first name', text('f', 'x', { l: 'Prénom' })],
+    ['a Spanish phone', text('f', 'x', { l: 'Teléfono móvil' })],
+    ['a company', text('f', 'x', { p: 'Bedrijfsnaam' })],
+    ['a Spanish email', text('f', 'x', { l: 'Correo electrónico' })],
+  ])('is true for %s', (_name, field) => {
+    expect(mayBeLead([text('q', 'solar', { t: 'search' }), field])).toBe(true);
+  });
+
+  it('is false for a search box and a login form', () => {
+    expect(mayBeLead([text('q', 'solar panels', { t: 'search', p: 'Search' })])).toBe(false);
+    expect(mayBeLead([text('username', 'jane', { t: 'text', l: 'Username', a: 'username' })])).toBe(false);
+    expect(mayBeLead([text('login', 'jane', { t: 'text', l: 'Benutzername' })])).toBe(false);
+  });
+});
