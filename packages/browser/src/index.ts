@@ -40,7 +40,7 @@ const log: (...args: unknown[]) => void = __DEBUG__
   : () => {};
 
 /** Runs `fn`; a browser that blocks storage or cookies throws on access, which must not cost the lead. */
-function attempt<T>(fn: () => T, fallback: T): T {
+function attempt<T>(fn: () => T, fallback?: T): T | undefined {
   try {
     return fn();
   } catch (error) {
@@ -57,10 +57,11 @@ let domain = config.cookieDomain;
 let hasDomain = !!domain;
 
 // LeadTrackr's channel-flow cookies are URL-encoded JSON: encode every character, not js-cookie's readable subset.
-const jar = Cookies.withConverter({ write: (value) => encodeURIComponent(value) });
+// The script's one js-cookie instance (a second would only repeat the options): reads keep js-cookie's decoding.
+const jar = Cookies.withConverter({ write: encodeURIComponent });
 
 function consent(): Consent {
-  return mergeConsent(explicitConsent, consentFromCmp(Cookies.get()), consentFromDataLayer(win.dataLayer));
+  return mergeConsent(explicitConsent, consentFromCmp(jar.get()), consentFromDataLayer(win.dataLayer));
 }
 
 /**
@@ -71,12 +72,12 @@ function consent(): Consent {
 function cookieDomain(): string | undefined {
   if (!hasDomain) {
     hasDomain = true;
-    domain = Cookies.get('lb_domain');
+    domain = jar.get('lb_domain');
     if (!domain) {
       domain = findCookieDomain(loc.hostname, (candidate) => {
-        Cookies.set('lb_probe', '1', { domain: candidate });
-        const ok = !!Cookies.get('lb_probe');
-        Cookies.remove('lb_probe', { domain: candidate });
+        jar.set('lb_probe', '1', { domain: candidate });
+        const ok = !!jar.get('lb_probe');
+        jar.remove('lb_probe', { domain: candidate });
         return ok;
       });
       if (domain) write('lb_domain', domain, 395);
@@ -93,7 +94,7 @@ function write(name: string, value: string, days: number): void {
 
 // With data-consent="required", lt_* (the channel flow) waits for analytics_storage and the click ids for ad_storage.
 const store = createCookieStore(
-  { all: () => Cookies.get(), set: write },
+  { all: () => jar.get(), set: write },
   (name) => !config.consentRequired || consent()[name.startsWith('lt_') ? 'analytics_storage' : 'ad_storage'] == 'granted',
 );
 
@@ -116,7 +117,7 @@ function onPageView(): void {
 }
 
 function attributionData(): Record<string, unknown> {
-  const data: Record<string, unknown> = readIds(attempt(store.all, {}))[0];
+  const data: Record<string, unknown> = readIds(attempt(store.all, {})!)[0];
   data.conversionPage = (loc.host + loc.pathname).slice(0, 2000);
   const signals = consent();
   if (Object.keys(signals).length) data.consent = signals;
@@ -203,7 +204,7 @@ formProto.submit = function (this: HTMLFormElement) {
 };
 // ---- end form capture ----
 
-attempt(onPageView, undefined);
+attempt(onPageView);
 
 installApi(
   win,
@@ -238,7 +239,7 @@ installApi(
 );
 
 // A CMP's banner may grant consent without calling the API: write what was held before the page goes.
-win.addEventListener('pagehide', () => attempt(store.flush, undefined));
+win.addEventListener('pagehide', () => attempt(store.flush));
 
 // Whatever an earlier page could not deliver goes out again, with its own uniqueEventId.
 if (config.endpoint) void delivery.resendPending();
