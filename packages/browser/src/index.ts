@@ -40,6 +40,8 @@ const log: (...args: unknown[]) => void = __DEBUG__
   : () => {};
 
 /** Runs `fn`; a browser that blocks storage or cookies throws on access, which must not cost the lead. */
+function attempt<T>(fn: () => T, fallback: T): T;
+function attempt(fn: () => unknown): void;
 function attempt<T>(fn: () => T, fallback?: T): T | undefined {
   try {
     return fn();
@@ -58,7 +60,7 @@ let hasDomain = !!domain;
 
 // LeadTrackr's channel-flow cookies are URL-encoded JSON: encode every character, not js-cookie's readable subset.
 // The script's one js-cookie instance (a second would only repeat the options): reads keep js-cookie's decoding.
-const jar = Cookies.withConverter({ write: encodeURIComponent });
+const jar = Cookies.withConverter<string>({ write: encodeURIComponent });
 
 function consent(): Consent {
   return mergeConsent(explicitConsent, consentFromCmp(jar.get()), consentFromDataLayer(win.dataLayer));
@@ -117,7 +119,7 @@ function onPageView(): void {
 }
 
 function attributionData(): Record<string, unknown> {
-  const data: Record<string, unknown> = readIds(attempt(store.all, {})!)[0];
+  const data: Record<string, unknown> = readIds(attempt(store.all, {}))[0];
   data.conversionPage = (loc.host + loc.pathname).slice(0, 2000);
   const signals = consent();
   if (Object.keys(signals).length) data.consent = signals;

@@ -13,7 +13,8 @@ export function shouldKeep(status: number): boolean {
  * fetch keepalive first (its status can be read); sendBeacon when fetch is missing or throws.
  * Resolves to the HTTP status, 0 when there is none to read.
  */
-export function send(endpoint: string, body: string): Promise<number> {
+// async: a sync throw (no fetch) lands in the catch, and a plain 0 needs no Promise.resolve.
+export async function send(endpoint: string, body: string): Promise<number> {
   try {
     return fetch(endpoint, {
       method: 'POST',
@@ -27,6 +28,6 @@ export function send(endpoint: string, body: string): Promise<number> {
     );
   } catch {
     navigator.sendBeacon(endpoint, body);
-    return Promise.resolve(0);
+    return 0;
   }
 }
