@@ -90,7 +90,8 @@ function cookieDomain(): string | undefined {
 }
 
 function write(name: string, value: string, days: number): void {
-  jar.set(name, value, { expires: days, path: '/', domain: cookieDomain(), sameSite: 'Lax', secure: loc.protocol == 'https:' });
+  // path=/ is js-cookie's default attribute, kept by withConverter.
+  jar.set(name, value, { expires: days, domain: cookieDomain(), sameSite: 'Lax', secure: loc.protocol == 'https:' });
   __DEBUG__ && log('cookie', name, value);
 }
 

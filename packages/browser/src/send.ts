@@ -20,7 +20,7 @@ export async function send(endpoint: string, body: string): Promise<number> {
       method: 'POST',
       body,
       keepalive: true,
-      headers: { 'content-type': 'text/plain' },
+      // No headers: a string body goes as text/plain;charset=UTF-8 by itself (Fetch spec, "extract a body").
       credentials: 'omit',
     }).then(
       (response) => response.status,
