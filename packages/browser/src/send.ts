@@ -13,8 +13,7 @@ export function shouldKeep(status: number): boolean {
  * fetch keepalive first (its status can be read); sendBeacon when fetch is missing or throws.
  * Resolves to the HTTP status, 0 when there is none to read.
  */
-// async: a sync throw (no fetch) lands in the catch, and a plain 0 needs no Promise.resolve.
-export async function send(endpoint: string, body: string): Promise<number> {
+export function send(endpoint: string, body: string): Promise<number> {
   try {
     return fetch(endpoint, {
       method: 'POST',
@@ -27,7 +26,8 @@ export async function send(endpoint: string, body: string): Promise<number> {
       () => 0,
     );
   } catch {
+    // Not async: a sendBeacon that throws must throw here, into the caller's guard, not become an unhandled rejection.
     navigator.sendBeacon(endpoint, body);
-    return 0;
+    return Promise.resolve(0);
   }
 }
