@@ -25,7 +25,8 @@ const common = {
 /** The options of the shipped, minified script (bench/modules.mjs measures with them too). */
 export const minified = { ...common, minify: true, outfile: 'dist/leadbeacon.js', define: { __DEBUG__: 'false' } };
 
-if (import.meta.url == pathToFileURL(process.argv[1]).href) {
+// Builds only when run (`node build.mjs`), not when a bench imports the options.
+if (process.argv[1] && import.meta.url == pathToFileURL(process.argv[1]).href) {
   await build(minified);
   await build({ ...common, outfile: 'dist/leadbeacon.debug.js', define: { __DEBUG__: 'true' } });
 }
