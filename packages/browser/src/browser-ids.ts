@@ -1,5 +1,5 @@
-/** Visitor ids other tags set, sent as they are: `key:cookie`. A string: the smallest way to ship the table. */
-const AS_IS = 'fbp:_fbp uetvid:_uetvid ttp:_ttp scid:_scid rdt_uuid:_rdt_uuid';
+/** Visitor ids other tags set, sent as they are, each from the cookie `_<key>`. A string: the smallest way to ship the table. */
+const AS_IS = 'fbp uetvid ttp scid rdt_uuid';
 
 /** GA4's client and session ids, Meta's browser id and the other pixels' visitor ids, from their cookies. */
 export function readBrowserIds(cookies: Record<string, string | undefined>): Record<string, string> {
@@ -11,9 +11,9 @@ export function readBrowserIds(cookies: Record<string, string | undefined>): Rec
     const sid = name.startsWith('_ga_') && sessionIdFromGa(cookies[name]);
     if (sid && !out.sid) out.sid = sid;
   }
-  for (const pair of AS_IS.split(' ')) {
-    const [key, cookie] = pair.split(':') as [string, string];
-    if (cookies[cookie]) out[key] = cookies[cookie]!;
+  for (const key of AS_IS.split(' ')) {
+    const value = cookies['_' + key];
+    if (value) out[key] = value;
   }
   return out;
 }

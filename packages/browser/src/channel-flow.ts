@@ -1,5 +1,5 @@
 import type { FlowEntry } from './beacon';
-import { compact, isSameChannel, LONG_NAMES, type Channel } from './channel';
+import { compact, FIELDS, LONG_NAMES, type Channel } from './channel';
 
 /** LeadTrackr's limits: at most 25 entries and 3,500 URL-encoded characters (../shared/reference/leadtrackr.md). */
 const MAX_ENTRIES = 25;
@@ -21,7 +21,7 @@ export function parseFlow(raw: string | undefined): FlowEntry[] {
       if (typeof c == 'object' && t >= 0) {
         flow.push({
           t,
-          ch: compact(['s', 'm', 'cm', 'ct', 'tm'].map((key, i) => c[key] ?? c[LONG_NAMES[i]!])),
+          ch: compact(FIELDS.map((key, i) => c[key] ?? c[LONG_NAMES[i]!])),
           lp: String(entry.lp ?? '').slice(0, 100),
         });
       }
@@ -45,7 +45,8 @@ export function nextFlow(
   path: string,
 ): FlowEntry[] {
   const last = flow[flow.length - 1];
-  if (!last || !hasSession || (campaign && !isSameChannel(last.ch, ch))) flow = [...flow, { t: nowMs, ch, lp: path.slice(0, 100) }];
+  // compact() builds every channel in FIELDS order, so equal channels serialise alike.
+  if (!last || !hasSession || (campaign && JSON.stringify(last.ch) != JSON.stringify(ch))) flow = [...flow, { t: nowMs, ch, lp: path.slice(0, 100) }];
   return fitFlow(flow);
 }
 

@@ -4,9 +4,12 @@ import { registrableDomain } from './domain';
 export type Channel = FlowEntry['ch'];
 
 const SEARCH_ENGINES = /^(google|bing|yahoo|duckduckgo|baidu|ecosia|yandex|startpage|qwant|brave|naver)$/;
-/** An entry's channel fields, in the order LeadTrackr writes them, and their long names (UTM suffixes, the legacy format's keys). */
-const FIELDS = ['s', 'm', 'cm', 'ct', 'tm'] as const;
-export const LONG_NAMES = ['source', 'medium', 'campaign', 'content', 'term'];
+/**
+ * An entry's channel fields, in the order LeadTrackr writes them, and their long names (UTM
+ * suffixes, the legacy format's keys). Strings split at run time: smaller than array literals.
+ */
+export const FIELDS = 's m cm ct tm'.split(' ') as (keyof Channel)[];
+export const LONG_NAMES = 'source medium campaign content term'.split(' ');
 
 /**
  * A page view's channel by LeadTrackr's rules (../shared/reference/leadtrackr.md), first match wins:
@@ -23,21 +26,23 @@ export function channelFor(params: URLSearchParams, host: string, referrer: stri
   } catch {
     // An unparsable referrer counts as none.
   }
-  if (/(^|&)utm_[^=&]*=[^&]/.test(params + '')) return [compact(LONG_NAMES.map((name) => get('utm_' + name))), true];
+  const refDomain = registrableDomain(refHost);
   // Consent Mode's url_passthrough drags gclid along internal links: those do not count. An empty referrer is not internal.
-  if (!refHost || registrableDomain(refHost) != registrableDomain(host)) {
-    // fbclid and dclid never make a cpc channel; only these do.
-    if (get('gclid') || get('gbraid') || get('wbraid')) return [{ s: 'google', m: 'cpc' }, true];
-    if (get('msclkid')) return [{ s: 'bing', m: 'cpc' }, true];
-    const label = registrableDomain(refHost).split('.')[0]!;
-    if (refHost) return [SEARCH_ENGINES.test(label) ? { s: label, m: 'organic' } : { s: refHost, m: 'referral' }, false];
-  }
-  return [{ s: 'direct', m: 'none' }, false];
-}
-
-/** Whether two channels are the same, field by field. */
-export function isSameChannel(a: Channel, b: Channel): boolean {
-  return FIELDS.every((key) => a[key] == b[key]);
+  const external = !refHost || refDomain != registrableDomain(host);
+  // Every rule yields field values for compact(), so the channel is built in one place.
+  const campaign = /(^|&)utm_[^=&]*=[^&]/.test(params + '')
+    ? LONG_NAMES.map((name) => get('utm_' + name))
+    : // fbclid and dclid never make a cpc channel; only these do.
+      external && (get('gclid') || get('gbraid') || get('wbraid'))
+      ? ['google', 'cpc']
+      : external && get('msclkid')
+        ? ['bing', 'cpc']
+        : 0;
+  const label = refDomain.split('.')[0]!;
+  return [
+    compact(campaign || (external && refHost ? (SEARCH_ENGINES.test(label) ? [label, 'organic'] : [refHost, 'referral']) : ['direct', 'none'])),
+    !!campaign,
+  ];
 }
 
 /**
@@ -48,8 +53,8 @@ export function isSameChannel(a: Channel, b: Channel): boolean {
 export function compact(values: unknown[]): Channel {
   const ch: Record<string, string> = {};
   FIELDS.forEach((key, i) => {
-    const value = values[i] ?? '';
-    if (value !== '' || i < 2) ch[key] = value === '' ? '(not set)' : String(value).slice(0, 200);
+    const value = String(values[i] ?? '');
+    if (value || i < 2) ch[key] = (value || '(not set)').slice(0, 200);
   });
   return ch as Channel;
 }

@@ -44,6 +44,7 @@ export function readConfig(get: (name: string) => string | null): Config {
 
 /** A positive number, or the default when the attribute is missing or not a positive number. */
 function positive(value: string | null, fallback: number): number {
-  const n = Number(value);
-  return value && n > 0 ? n : fallback;
+  // +null and +'' are 0: no separate check for a missing attribute.
+  const n = +value!;
+  return n > 0 ? n : fallback;
 }

@@ -19,17 +19,20 @@ export function createDelivery(
   endpoint: string,
   queue: Queue,
   transmit: (endpoint: string, body: string) => Promise<number>,
-  log: (...args: unknown[]) => void = () => {},
+  // No default: only the debug build calls it.
+  log?: (...args: unknown[]) => void,
 ): Delivery {
   function deliver(id: string, body: string): Promise<void> {
     queue.put(id, body);
     return transmit(endpoint, body).then((status) => {
       if (!shouldKeep(status)) queue.remove(id, body);
-      if (__DEBUG__) log(status > 199 && status < 300 ? 'sent' : shouldKeep(status) ? 'kept for the next page view' : 'dropped: the endpoint refused it', id, status);
+      if (__DEBUG__) log?.(status > 199 && status < 300 ? 'sent' : shouldKeep(status) ? 'kept for the next page view' : 'dropped: the endpoint refused it', id, status);
     });
   }
   return {
     deliver,
-    resendPending: () => queue.pending().reduce((prev, e) => prev.then(() => deliver(e.id, e.body)), Promise.resolve()),
+    async resendPending() {
+      for (const e of queue.pending()) await deliver(e.id, e.body);
+    },
   };
 }

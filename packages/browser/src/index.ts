@@ -40,7 +40,9 @@ const log: (...args: unknown[]) => void = __DEBUG__
   : () => {};
 
 /** Runs `fn`; a browser that blocks storage or cookies throws on access, which must not cost the lead. */
-function attempt<T>(fn: () => T, fallback: T): T {
+function attempt<T>(fn: () => T, fallback: T): T;
+function attempt(fn: () => unknown): void;
+function attempt<T>(fn: () => T, fallback?: T): T | undefined {
   try {
     return fn();
   } catch (error) {
@@ -57,10 +59,11 @@ let domain = config.cookieDomain;
 let hasDomain = !!domain;
 
 // LeadTrackr's channel-flow cookies are URL-encoded JSON: encode every character, not js-cookie's readable subset.
-const jar = Cookies.withConverter({ write: (value) => encodeURIComponent(value) });
+// The script's one js-cookie instance (a second would only repeat the options): reads keep js-cookie's decoding.
+const jar = Cookies.withConverter<string>({ write: encodeURIComponent });
 
 function consent(): Consent {
-  return mergeConsent(explicitConsent, consentFromCmp(Cookies.get()), consentFromDataLayer(win.dataLayer));
+  return mergeConsent(explicitConsent, consentFromCmp(jar.get()), consentFromDataLayer(win.dataLayer));
 }
 
 /**
@@ -71,12 +74,12 @@ function consent(): Consent {
 function cookieDomain(): string | undefined {
   if (!hasDomain) {
     hasDomain = true;
-    domain = Cookies.get('lb_domain');
+    domain = jar.get('lb_domain');
     if (!domain) {
       domain = findCookieDomain(loc.hostname, (candidate) => {
-        Cookies.set('lb_probe', '1', { domain: candidate });
-        const ok = !!Cookies.get('lb_probe');
-        Cookies.remove('lb_probe', { domain: candidate });
+        jar.set('lb_probe', '1', { domain: candidate });
+        const ok = !!jar.get('lb_probe');
+        jar.remove('lb_probe', { domain: candidate });
         return ok;
       });
       if (domain) write('lb_domain', domain, 395);
@@ -87,13 +90,14 @@ function cookieDomain(): string | undefined {
 }
 
 function write(name: string, value: string, days: number): void {
-  jar.set(name, value, { expires: days, path: '/', domain: cookieDomain(), sameSite: 'Lax', secure: loc.protocol == 'https:' });
+  // path=/ is js-cookie's default attribute, kept by withConverter.
+  jar.set(name, value, { expires: days, domain: cookieDomain(), sameSite: 'Lax', secure: loc.protocol == 'https:' });
   __DEBUG__ && log('cookie', name, value);
 }
 
 // With data-consent="required", lt_* (the channel flow) waits for analytics_storage and the click ids for ad_storage.
 const store = createCookieStore(
-  { all: () => Cookies.get(), set: write },
+  { all: () => jar.get(), set: write },
   (name) => !config.consentRequired || consent()[name.startsWith('lt_') ? 'analytics_storage' : 'ad_storage'] == 'granted',
 );
 
@@ -202,7 +206,7 @@ formProto.submit = function (this: HTMLFormElement) {
 };
 // ---- end form capture ----
 
-attempt(onPageView, undefined);
+attempt(onPageView);
 
 installApi(
   win,
@@ -237,7 +241,7 @@ installApi(
 );
 
 // A CMP's banner may grant consent without calling the API: write what was held before the page goes.
-win.addEventListener('pagehide', () => attempt(store.flush, undefined));
+win.addEventListener('pagehide', () => attempt(store.flush));
 
 // Whatever an earlier page could not deliver goes out again, with its own uniqueEventId.
 if (config.endpoint) void delivery.resendPending();

@@ -38,13 +38,14 @@ export function createQueue(storage: QueueStorage | undefined, now = Date.now): 
       // Blocked or corrupt storage: the in-memory copy is all there is.
     }
     // An entry that is not an object, or has no time, has NaN age and goes.
-    return (memory = memory.filter((e) => now() - (e || 0).at < MAX_AGE_MS).slice(-MAX_ENTRIES));
+    return (memory = memory.filter((e) => now() - (e || 0).at < MAX_AGE_MS));
   }
 
+  // The one place the cap applies: every entry that is stored passed through here.
   function write(entries: QueueEntry[]): void {
-    memory = entries;
+    memory = entries.slice(-MAX_ENTRIES);
     try {
-      storage!.setItem(QUEUE_KEY, JSON.stringify(entries));
+      storage!.setItem(QUEUE_KEY, JSON.stringify(memory));
     } catch {
       // Quota or blocked storage: degrade to memory.
     }
@@ -54,7 +55,7 @@ export function createQueue(storage: QueueStorage | undefined, now = Date.now): 
     put(id, body) {
       const entries = read();
       const old = entries.find((e) => e.id == id);
-      write([...entries.filter((e) => e != old), { id, body, at: old ? old.at : now() }].slice(-MAX_ENTRIES));
+      write([...entries.filter((e) => e != old), { id, body, at: old ? old.at : now() }]);
     },
     remove(id, body) {
       write(read().filter((e) => e.id != id || e.body != body));

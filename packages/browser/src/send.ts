@@ -19,13 +19,14 @@ export function send(endpoint: string, body: string): Promise<number> {
       method: 'POST',
       body,
       keepalive: true,
-      headers: { 'content-type': 'text/plain' },
+      // No headers: a string body goes as text/plain;charset=UTF-8 by itself (Fetch spec, "extract a body").
       credentials: 'omit',
     }).then(
       (response) => response.status,
       () => 0,
     );
   } catch {
+    // Not async: a sendBeacon that throws must throw here, into the caller's guard, not become an unhandled rejection.
     navigator.sendBeacon(endpoint, body);
     return Promise.resolve(0);
   }

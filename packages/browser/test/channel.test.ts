@@ -54,6 +54,11 @@ describe('channelFor', () => {
     expect(channel('', 'https://blog.example.co.uk/post')[0]).toEqual({ s: 'blog.example.co.uk', m: 'referral' });
   });
 
+  it('cuts a referral host at the endpoint cap of 200 characters', () => {
+    const host = ['a', 'b', 'c', 'd'].map((c) => c.repeat(60)).join('.') + '.example.com';
+    expect(channel('', `https://${host}/`)[0]).toEqual({ s: host.slice(0, 200), m: 'referral' });
+  });
+
   it('treats a subdomain of the site as internal', () => {
     expect(channel('', 'https://app.shop.nl/')[0]).toEqual({ s: 'direct', m: 'none' });
   });

@@ -1,0 +1,30 @@
+// `node bench/leave-one-out.mjs`: what each module costs in gzip bytes. Builds the shipped script
+// (build.mjs's options) once whole, then once per module with that module replaced by zero-valued
+// stubs of its exports, and prints the gzip difference. Not additive: a stubbed module takes the
+// modules only it imports with it (attribution.ts its id readers, forms.ts field-kind and sensitive).
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { minified } from '../build.mjs';
+
+const stub = (filter, contents) => ({
+  name: 'stub',
+  setup(b) {
+    b.onLoad({ filter }, (args) => ({ contents: contents(readFileSync(args.path, 'utf8')), loader: 'ts' }));
+  },
+});
+const exportsAsStubs = (source) =>
+  [...source.matchAll(/export (?:async )?(?:function|const) (\w+)/g)].map(([, name]) => `export const ${name}: any = 0;`).join('\n');
+
+async function gzipBytes(plugins = []) {
+  const result = await build({ ...minified, write: false, logLevel: 'silent', plugins });
+  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+}
+
+const whole = await gzipBytes();
+const rows = [['js-cookie', whole - (await gzipBytes([stub(/js\.cookie\.mjs$/, () => 'export default 0')]))]];
+for (const file of readdirSync(new URL('../src', import.meta.url)).filter((f) => !/^(index|beacon)\.ts$/.test(f))) {
+  rows.push([file, whole - (await gzipBytes([stub(new RegExp(`/src/${file.replace('.', '\\.')}$`), exportsAsStubs)]))]);
+}
+console.log(`whole script: ${whole} B gzip\n| module left out | gzip B saved |\n| --- | --- |`);
+for (const [name, bytes] of rows.sort((a, b) => b[1] - a[1])) console.log(`| ${name} | ${bytes} |`);
