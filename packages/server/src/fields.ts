@@ -1,28 +1,7 @@
 import { fieldKind } from './field-kind.js';
+import type { Field } from './schema.js';
 
-/**
- * One form field as the browser script sends it (the beacon's `fields`): already through the
- * script's sensitive-data filter, trimmed, card numbers removed, empty values left out. Short keys
- * keep the script small (esbuild never shortens property names).
- */
-export interface Field {
-  /** The control's `name` (or the JS API's key). */
-  n: string;
-  /** Checked, selected or typed values. */
-  v: string[];
-  /** `input.type`, or `textarea`, `select-one`, `select-multiple`. @default 'text' */
-  t?: string | undefined;
-  /** The `autocomplete` attribute. */
-  a?: string | undefined;
-  /** The `id`. */
-  i?: string | undefined;
-  /** The `placeholder`. */
-  p?: string | undefined;
-  /** The label's text (for a checkbox or radio: its fieldset's legend). */
-  l?: string | undefined;
-  /** `data-lb-field`: a userData key, `name` (full name), `formMessage` or `uniqueIdentifier`. */
-  f?: string | undefined;
-}
+export type { Field };
 
 export interface UserData {
   firstName?: string;

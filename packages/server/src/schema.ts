@@ -15,6 +15,13 @@ const record = <V extends z.ZodType>(keyMax: number, value: V, maxKeys: number) 
 // The script cuts every string of `fields`, `form` and `hp` to at most 10,000 characters (its
 // fit-beacon.ts) and leaves counts to the 64 KiB body limit; these caps are that, with room.
 const fieldText = text(10_000);
+/**
+ * One form field as the browser script sends it, already through its sensitive-data filter. Short
+ * keys keep the script small (esbuild never shortens property names): n name, v values (checked,
+ * selected or typed), t `input.type` (or textarea, select-one, select-multiple; absent: text),
+ * a autocomplete, i id, p placeholder, l label text (a checkbox's or radio's: its legend),
+ * f `data-lb-field` (a userData key, `name` for a full name, `formMessage`, `uniqueIdentifier`).
+ */
 const field = z.strictObject({
   n: fieldText,
   v: z.array(fieldText).max(1_000),
@@ -25,6 +32,14 @@ const field = z.strictObject({
   l: fieldText.optional(),
   f: fieldText.optional(),
 });
+/**
+ * A captured form's name candidates, in the order they are tried: d `data-lb-form-name`, n the
+ * name attribute, i id, a aria-label, h the first heading inside the form, else the nearest before it.
+ */
+const formNames = z.strictObject({ d: fieldText.optional(), n: fieldText.optional(), i: fieldText.optional(), a: fieldText.optional(), h: fieldText.optional() });
+
+export type Field = z.infer<typeof field>;
+export type FormNames = z.infer<typeof formNames>;
 
 /**
  * The beacon the browser script sends. Unknown keys are rejected so typos surface as 400s.
@@ -47,7 +62,7 @@ export const beaconSchema = z.strictObject({
   formData: record(200, fieldValue, 100).default({}),
   fields: z.array(field).max(1_000).optional(),
   /** Present only for a captured <form> (not for the JS API's `send`): its name candidates. */
-  form: z.strictObject({ d: fieldText.optional(), n: fieldText.optional(), i: fieldText.optional(), a: fieldText.optional(), h: fieldText.optional() }).optional(),
+  form: formNames.optional(),
   channelFlow: z
     .array(
       z.strictObject({
