@@ -1,6 +1,6 @@
 import type { LeadEvents } from './events.js';
-import { MAX_BODY_BYTES, type HandleInput } from './handle.js';
 import type { LeadRouterOptions } from './options.js';
+import { readBody } from './read-body.js';
 import { createLeadService, type DeliveryStats } from './service.js';
 
 /** What the fetch API does not say about a request: the connection's peer address. */
@@ -27,7 +27,8 @@ export function createFetchHandler(options: LeadRouterOptions = {}): FetchHandle
   const service = createLeadService(options);
 
   async function handler(request: Request, info: FetchRequestInfo = {}): Promise<Response> {
-    const read = request.method === 'POST' ? await readBody(request) : { body: '' };
+    // Leaving the stream's iteration early (over 64 KiB) cancels it.
+    const read = request.method === 'POST' ? await readBody(request.headers.get('content-encoding'), request.headers.get('content-length'), request.body) : { body: '' };
     const out = await service.handle({
       method: request.method,
       headers: Object.fromEntries(request.headers),
@@ -39,30 +40,4 @@ export function createFetchHandler(options: LeadRouterOptions = {}): FetchHandle
   }
 
   return Object.assign(handler, { events: service.events, stats: () => service.stats(), close: () => service.close() });
-}
-
-/** Reads at most 64 KiB as UTF-8 (invalid bytes become U+FFFD), stopping as soon as there is more. */
-async function readBody(request: Request): Promise<Pick<HandleInput, 'body' | 'bodyError'>> {
-  const encoding = request.headers.get('content-encoding');
-  if (encoding && encoding.toLowerCase() !== 'identity') return { body: '', bodyError: 'unsupported_encoding' };
-  if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) return { body: '', bodyError: 'too_large' };
-  if (!request.body) return { body: '' };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel().catch(() => {});
-        return { body: '', bodyError: 'too_large' };
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return { body: '', bodyError: 'aborted' };
-  }
-  return { body: Buffer.concat(chunks).toString('utf8') };
 }

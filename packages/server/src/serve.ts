@@ -3,10 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { MAX_BODY_BYTES, type HandleInput, type HandleResult } from './handle.js';
+import type { HandleInput, HandleResult } from './handle.js';
 import { createDefaultLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import type { LeadRouterOptions } from './options.js';
+import { readBody } from './read-body.js';
 import { createLeadService, type LeadService } from './service.js';
 
 /** Options of the standalone server: the endpoint's own, plus where and how to listen. */
@@ -94,28 +95,14 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
   return { url, service, close };
 }
 
-/** Reads the request body up to 64 KiB; stops collecting (and discards the rest) past that. */
+/** The request as the core takes it; the body read by the shared 64 KiB reader. */
 async function toInput(req: IncomingMessage): Promise<HandleInput> {
   const base = { method: req.method ?? 'GET', headers: req.headers, ip: req.socket.remoteAddress ?? '', selfOrigin: `http://${req.headers.host ?? ''}` };
   if (req.method !== 'POST') return { ...base, body: '' };
-  const encoding = req.headers['content-encoding'];
-  if (encoding && encoding.toLowerCase() !== 'identity') return { ...base, body: '', bodyError: 'unsupported_encoding' };
-  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return { ...base, body: '', bodyError: 'too_large' };
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.resume();
-        return { ...base, body: '', bodyError: 'too_large' };
-      }
-      chunks.push(chunk);
-    }
-  } catch {
-    return { ...base, body: '', bodyError: 'aborted' };
-  }
-  return { ...base, body: Buffer.concat(chunks) };
+  // Drained rather than destroyed when the reader stops early, so the connection carries the answer.
+  const read = await readBody(req.headers['content-encoding'], req.headers['content-length'], req.iterator({ destroyOnReturn: false }));
+  if (read.bodyError) req.resume();
+  return { ...base, ...read };
 }
 
 function send(res: ServerResponse, out: HandleResult): void {
