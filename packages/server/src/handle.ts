@@ -2,7 +2,7 @@ import { botReason, type BotSettings } from './bot.js';
 import { anonymizeIp, normalizeIp, type ClientIpResolver } from './client-ip.js';
 import type { LeadEvents } from './events.js';
 import type { Logger } from './logger.js';
-import { isContactless, toLeadTrackrLead, type LeadTrackrLead } from './map-lead.js';
+import { collectFieldsOf, isContactless, toLeadTrackrLead, type LeadTrackrLead } from './map-lead.js';
 import { compileOrigins, corsHeaders, PREFLIGHT_HEADERS, type OriginMatcher } from './origin.js';
 import type { ProjectIdResolver } from './project-id.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -109,11 +109,12 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     const { uniqueEventId } = beacon;
     const bot = bots && botReason(beacon, bots);
     if (bot) return drop(cors, bot, uniqueEventId);
+    const collected = collectFieldsOf(beacon);
     // A form without contact fields is not a lead; 2xx, or the script would keep sending it.
-    if (isContactless(beacon)) return drop(cors, 'no_contact_data', uniqueEventId);
+    if (isContactless(beacon, collected)) return drop(cors, 'no_contact_data', uniqueEventId);
 
     const userAgent = (header(input.headers, 'user-agent') ?? '').slice(0, 1_000);
-    let lead = toLeadTrackrLead(beacon, { ipAddress: deps.anonymizeIp ? anonymizeIp(ip) : ip, userAgent }, projectId);
+    let lead = toLeadTrackrLead(beacon, { ipAddress: deps.anonymizeIp ? anonymizeIp(ip) : ip, userAgent }, projectId, collected);
     if (transform) {
       // Only the error's name: a host's message may quote the lead, and logs never hold personal data.
       const outcome = await applyTransform(transform, lead, { origin, ip, headers: input.headers, beacon }).catch((error: unknown) => ({

@@ -1,4 +1,4 @@
-import { collectFields, hasContactData } from './fields.js';
+import { collectFields, hasContactData, type Collected } from './fields.js';
 import { formName } from './form-name.js';
 import type { Beacon } from './schema.js';
 
@@ -26,8 +26,7 @@ export interface LeadTrackrLead {
  * and `formData` (the older beacon shape) are kept and win. A uniqueIdentifier from a form field
  * wins over the one the page set through the JS API.
  */
-export function toLeadTrackrLead(beacon: Beacon, device: DeviceData, projectId: string): LeadTrackrLead {
-  const collected = collectFields(beacon.fields ?? []);
+export function toLeadTrackrLead(beacon: Beacon, device: DeviceData, projectId: string, collected = collectFieldsOf(beacon)): LeadTrackrLead {
   const formData: Record<string, unknown> = beacon.form ? { formName: formName(beacon.form), ...collected.formData } : collected.formData;
   const lead: LeadTrackrLead = {
     projectId,
@@ -47,8 +46,13 @@ export function toLeadTrackrLead(beacon: Beacon, device: DeviceData, projectId: 
  * form the script's cheap check let through. Leads from the JS API are the page's own call and
  * always count, as they did when the script decided.
  */
-export function isContactless(beacon: Beacon): boolean {
-  return !!beacon.form && !hasContactData(collectFields(beacon.fields ?? []));
+export function isContactless(beacon: Beacon, collected = collectFieldsOf(beacon)): boolean {
+  return !!beacon.form && !hasContactData(collected);
+}
+
+/** The beacon's fields interpreted; a caller that needs both functions above passes it to each. */
+export function collectFieldsOf(beacon: Beacon): Collected {
+  return collectFields(beacon.fields ?? []);
 }
 
 function dropEmpty(record: Record<string, string | undefined>): Record<string, string> {
