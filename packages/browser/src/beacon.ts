@@ -6,8 +6,16 @@
 export interface Beacon {
   /** Fresh per form submission; LeadTrackr dedupes on it (formData.uniqueEventId). */
   uniqueEventId: string;
-  /** LeadTrackr's attributionData keys (gclid, cid, fbc, conversionPage, consent …). */
+  /**
+   * LeadTrackr's attributionData keys the page knows itself: the click ids of this page's URL,
+   * `fbc` built from its fbclid, conversionPage and consent.
+   */
   attributionData: Record<string, unknown>;
+  /**
+   * The id cookies, raw (ids.ts): the endpoint reads gclid, cid, sid, fbp … out of them, the URL's
+   * ids above first (packages/server/src/attribution.ts).
+   */
+  cookies?: Record<string, string>;
   /** The form's fields, sensitive ones already left out (pick-fields.ts). */
   fields: Field[];
   /** A captured form's name candidates; absent for the JS API's `send`. */

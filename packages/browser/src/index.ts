@@ -1,21 +1,19 @@
 import Cookies from 'js-cookie';
 import { installApi } from './api';
-import { readAttribution } from './attribution';
 import type { Beacon, FlowEntry } from './beacon';
 import { channelFor } from './channel';
 import { nextFlow, parseFlow } from './channel-flow';
-import { ownCookie } from './click-ids';
+import { idCookies, urlIds } from './ids';
 import { readConfig } from './config';
 import { consentFromCmp, consentFromDataLayer, mergeConsent, pickConsent, type Consent } from './consent';
 import { createCookieStore } from './cookie-store';
 import { createDelivery } from './deliver';
 import { findCookieDomain, registrableDomain } from './domain';
-import { subdomainIndex } from './fbc';
 import { fitBeacon } from './fit-beacon';
 import { formNamesOf } from './form-name';
 import { newEventId } from './id';
 import { createQueue } from './queue';
-import { mayBeLead, pickFields } from './pick-fields';
+import { pickFields } from './pick-fields';
 import { readForm } from './read-form';
 import { shouldCapture } from './select-form';
 import { send } from './send';
@@ -101,10 +99,8 @@ const store = createCookieStore(
   (name) => !config.consentRequired || consent()[name.startsWith('lt_') ? 'analytics_storage' : 'ad_storage'] == 'granted',
 );
 
-function readIds(cookies: Record<string, string>) {
-  const fbcDomain = (hasDomain && domain) || registrableDomain(loc.hostname);
-  return readAttribution(params, cookies, Date.now(), subdomainIndex(fbcDomain));
-}
+// The click ids this page's URL brought (and fbc): set at the page view, sent with every lead from this page.
+let pageIds: Record<string, string> = {};
 
 function onPageView(): void {
   // The page view's only cookie read (see cookieDomain).
@@ -114,13 +110,13 @@ function onPageView(): void {
   // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
   store.set('lt_channelflow', JSON.stringify(flow), 395);
   store.set('lt_session', '1', config.sessionMinutes / 1440);
-  // Only a URL with a query can bring a click id to keep. After the writes above, so fbc's subdomain index sees the probed domain.
-  const keep = loc.search ? readIds(cookies)[1] : {};
-  for (const key in keep) if (cookies[ownCookie(key)] != keep[key]) store.set(ownCookie(key), keep[key]!, config.clickIdDays);
+  // After the writes above, so fbc's subdomain index sees the probed domain.
+  pageIds = urlIds(params, cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
+  for (const key in pageIds) if (cookies['lb_' + key] != pageIds[key]) store.set('lb_' + key, pageIds[key]!, config.clickIdDays);
 }
 
 function attributionData(): Record<string, unknown> {
-  const data: Record<string, unknown> = readIds(attempt(store.all, {}))[0];
+  const data: Record<string, unknown> = { ...pageIds };
   data.conversionPage = (loc.host + loc.pathname).slice(0, 2000);
   const signals = consent();
   if (Object.keys(signals).length) data.consent = signals;
@@ -151,6 +147,7 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
       uniqueEventId: id,
       ...lead,
       attributionData: attempt(attributionData, {}),
+      cookies: attempt(() => idCookies(store.all()), {}),
       channelFlow: flow,
       uniqueIdentifier,
       pageMs: Date.now() - startMs,
@@ -163,7 +160,6 @@ function captureForm(form: HTMLFormElement): void {
     if (!shouldCapture(form, config)) return void (__DEBUG__ && log('form not selected', form));
     const picked = pickFields(readForm(form), config.honeypot);
     // A search box or a login form has no contact details: it is not a lead (the endpoint checks precisely).
-    if (!mayBeLead(picked.fields)) return void (__DEBUG__ && log('no contact fields', form));
     submitLead({ ...picked, form: formNamesOf(form) }, form);
   } catch (error) {
     __DEBUG__ && log('dropped submit', error);

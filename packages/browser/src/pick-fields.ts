@@ -25,12 +25,3 @@ export function pickFields(fields: Iterable<Field>, honeypot = ''): Picked {
   }
   return out;
 }
-
-// A cheap, generous look for a contact field (email, phone, a name, a company in EN/NL/DE/FR/ES);
-// the endpoint decides precisely and drops what it cannot map. "[^r]name" keeps "username" out.
-const CONTACT = /mail|correo|courriel|tel|phone|mob|handy|m.vil|[^r]name|surn|vorn|naam|nom|apellid|compa|organi|bedrijf|firma|unternehm|entrepr|soci|empresa/i;
-
-/** Whether a captured form may be a lead: a search box or a login form has no contact field. */
-export function mayBeLead(fields: Field[]): boolean {
-  return fields.some(({ t, a, n, i, p, l, f }) => f || CONTACT.test([t, a, n, i, p, l].join(' ')));
-}

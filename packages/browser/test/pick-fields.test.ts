@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Field } from '../src/beacon';
-import { mayBeLead, pickFields } from '../src/pick-fields';
+import { pickFields } from '../src/pick-fields';
 
 const text = (n: string, value: string, more: Partial<Field> = {}): Field => ({ n, v: [value], ...more });
 
@@ -26,30 +26,5 @@ describe('pickFields', () => {
 
   it('reports no hp when the form has no honeypot field', () => {
     expect('hp' in pickFields([text('email', 'a@b.c')], 'lb_hp')).toBe(false);
-  });
-});
-
-describe('mayBeLead', () => {
-  it.each([
-    ['an email type', text('input_2', 'x', { t: 'email' })],
-    ['a tel type', text('input_3', 'x', { t: 'tel' })],
-    ['an autocomplete token', text('x1', 'x', { a: 'given-name' })],
-    ['a data-lb-field', text('crm', 'x', { t: 'hidden', f: 'uniqueIdentifier' })],
-    ['a first-name field', text('FNAME', 'x')],
-    ['a surname label', text('f', 'x', { l: 'Surname' })],
-    ['a German first name', text('f', 'x', { l: 'Vorname' })],
-    ['a Dutch last name', text('f', 'x', { l: 'Achternaam' })],
-    ['a French first name', text('f', 'x', { l: 'Prénom' })],
-    ['a Spanish phone', text('f', 'x', { l: 'Teléfono móvil' })],
-    ['a company', text('f', 'x', { p: 'Bedrijfsnaam' })],
-    ['a Spanish email', text('f', 'x', { l: 'Correo electrónico' })],
-  ])('is true for %s', (_name, field) => {
-    expect(mayBeLead([text('q', 'solar', { t: 'search' }), field])).toBe(true);
-  });
-
-  it('is false for a search box and a login form', () => {
-    expect(mayBeLead([text('q', 'solar panels', { t: 'search', p: 'Search' })])).toBe(false);
-    expect(mayBeLead([text('username', 'jane', { t: 'text', l: 'Username', a: 'username' })])).toBe(false);
-    expect(mayBeLead([text('login', 'jane', { t: 'text', l: 'Benutzername' })])).toBe(false);
   });
 });
