@@ -1,3 +1,4 @@
+import { resolveAttribution } from './attribution.js';
 import { collectFields, hasContactData, type Collected } from './fields.js';
 import { formName } from './form-name.js';
 import type { Beacon } from './schema.js';
@@ -22,16 +23,17 @@ export interface LeadTrackrLead {
 
 /**
  * Maps a validated beacon plus device data to LeadTrackr's body: the raw `fields` become userData,
- * formMessage and formData (fields.ts), the `form` candidates formName. Already-mapped `userData`
- * and `formData` (the older beacon shape) are kept and win. A uniqueIdentifier from a form field
- * wins over the one the page set through the JS API.
+ * formMessage and formData (fields.ts), the `form` candidates formName, attributionData and the
+ * raw `cookies` the attribution ids (attribution.ts; no cookie goes further). Already-mapped
+ * `userData` and `formData` (the older beacon shape) are kept and win. A uniqueIdentifier from a
+ * form field wins over the one the page set through the JS API.
  */
 export function toLeadTrackrLead(beacon: Beacon, device: DeviceData, projectId: string, collected = collectFieldsOf(beacon)): LeadTrackrLead {
   const formData: Record<string, unknown> = beacon.form ? { formName: formName(beacon.form), ...collected.formData } : collected.formData;
   const lead: LeadTrackrLead = {
     projectId,
     userData: { ...collected.userData, ...dropEmpty(beacon.userData) },
-    attributionData: beacon.attributionData,
+    attributionData: resolveAttribution(beacon.attributionData, beacon.cookies),
     formData: { ...formData, ...beacon.formData, uniqueEventId: beacon.uniqueEventId },
     deviceData: device,
   };

@@ -38,6 +38,33 @@ const field = z.strictObject({
  */
 const formNames = z.strictObject({ d: fieldText.optional(), n: fieldText.optional(), i: fieldText.optional(), a: fieldText.optional(), h: fieldText.optional() });
 
+// The page no longer drops a value too long to be an id; left out here, it cannot cost the lead
+// a 400. 2,000 is the cap the endpoint has always held attribution values to. 4,096 bytes is what
+// browsers hold of one cookie, name and value together (RFC 6265 §6.1's minimum, which Chrome and
+// Firefox keep to), so a longer value is not one a page read from a cookie. 64 cookies is about
+// twice the names attribution.ts reads, with room for a few GA4 properties' `_ga_<ID>`.
+const ID_MAX = 2_000;
+const COOKIE_VALUE_MAX = 4_096;
+const COOKIE_NAME_MAX = 100;
+const COOKIES_MAX = 64;
+
+const withoutLongStrings = <V>(record: Record<string, V>) =>
+  Object.fromEntries(Object.entries(record).filter(([, v]) => typeof v != 'string' || v.length <= ID_MAX));
+
+/**
+ * Raw cookie values the page read, by name, URL-decoded; attribution.ts picks the ones it knows.
+ * Entries no cookie could be are left out rather than refused (a site's own cookies decide what
+ * the page finds, and a 400 would cost the lead): an empty or over-long name, a prototype-slot
+ * name, a value over 4,096 characters, and every entry after the 64th.
+ */
+const cookies = z.record(z.string(), z.string()).transform((record) =>
+  Object.fromEntries(
+    Object.entries(record)
+      .filter(([name, value]) => name.length > 0 && name.length <= COOKIE_NAME_MAX && !UNSAFE_KEYS.has(name) && value.length <= COOKIE_VALUE_MAX)
+      .slice(0, COOKIES_MAX),
+  ),
+);
+
 export type Field = z.infer<typeof field>;
 export type FormNames = z.infer<typeof formNames>;
 
@@ -58,7 +85,14 @@ export const beaconSchema = z.strictObject({
       companyName: text(200).optional(),
     })
     .default({}),
-  attributionData: record(100, z.union([text(2_000), record(50, text(50), 10)]), 50).default({}),
+  /**
+   * The ids of this page's URL (click ids, the fbc it built), conversionPage and consent; the older
+   * shape has every id resolved. A string over 2,000 characters is left out, not refused.
+   */
+  attributionData: record(100, z.union([z.string(), record(50, text(50), 10)]), 50)
+    .transform(withoutLongStrings)
+    .default({}),
+  cookies: cookies.optional(),
   formData: record(200, fieldValue, 100).default({}),
   fields: z.array(field).max(1_000).optional(),
   /** Present only for a captured <form> (not for the JS API's `send`): its name candidates. */

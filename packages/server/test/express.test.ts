@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLeadRouter, createMemoryOutbox, type LeadRouter } from '../src/index.js';
-import { leadsDelivered, createMemoryLogger, startStandIn, validBeacon } from './support/setup.js';
+import { leadsDelivered, createMemoryLogger, startStandIn, validBeacon, validCookiesBeacon } from './support/setup.js';
 
 const ORIGIN = 'https://www.site.example';
 
@@ -60,6 +60,22 @@ describe.each([
     expect(lead.userData).toEqual(validBeacon.userData);
     expect(lead.formData).toEqual({ ...validBeacon.formData, uniqueEventId: validBeacon.uniqueEventId });
     expect(lead.deviceData).toEqual({ ipAddress: '127.0.0.1', userAgent: 'TestAgent/1.0' });
+  });
+
+  it('creates the lead with the ids read from the raw cookies of a beacon without attributionData, and no cookie names', async () => {
+    const { attributionData: _, ...beacon } = validCookiesBeacon;
+    const res = await post(JSON.stringify(beacon));
+    expect(res.status).toBe(200);
+    const { attributionData } = standIn.leads[0]!;
+    expect(attributionData).toEqual({
+      gclid: 'Cj0KCQ-cookie',
+      cid: '1234567890.1712345678',
+      sid: '1712345678',
+      fbp: 'fb.1.1712345678000.1234567890',
+      msclkid: 'ms-cookie',
+      yclid: 'y-own',
+    });
+    expect(JSON.stringify(attributionData)).not.toMatch(/_ga|_gcl|_fbp|_uet|lb_/);
   });
 
   it('accepts application/json too', async () => {

@@ -10,7 +10,7 @@ import { createHandler, type HandleInput } from '../src/handle.js';
 import type { LeadTrackrLead } from '../src/map-lead.js';
 import { resolveOptions } from '../src/options.js';
 import { parseBeacon } from '../src/schema.js';
-import { createMemoryLogger, validBeacon, validFieldsBeacon } from './support/setup.js';
+import { createMemoryLogger, validBeacon, validCookiesBeacon, validFieldsBeacon } from './support/setup.js';
 
 const ORIGIN = 'https://www.site.example';
 const RUNS = Number(process.env.LEADBEACON_FUZZ_RUNS ?? 1_000);
@@ -52,13 +52,21 @@ const hostileValue = fc.letrec((tie) => ({
     fc.dictionary(hostileKey, tie('value'), { maxKeys: 5 }),
   ),
 })).value;
-/** A valid beacon (the older mapped shape or the raw-fields one) with one field replaced by something hostile. */
+/** A valid beacon (the older mapped shape, the raw-fields one, or one with raw cookies) with one field replaced by something hostile. */
 const mutatedBeacon = fc
   .tuple(
-    fc.constantFrom(validBeacon, validFieldsBeacon),
+    fc.constantFrom(validBeacon, validFieldsBeacon, validCookiesBeacon),
     fc.constantFrom(
       ...Object.keys(validBeacon),
       ...Object.keys(validFieldsBeacon),
+      ...Object.keys(validCookiesBeacon),
+      'attributionData.gclid',
+      'attributionData.__proto__',
+      'cookies._ga',
+      'cookies._ga_ABC123',
+      'cookies._gcl_aw',
+      'cookies.__proto__',
+      'cookies.constructor',
       'userData.email',
       'formData.__proto__',
       'uniqueIdentifier',
@@ -99,8 +107,14 @@ async function expectSafe(body: unknown, contentType?: string) {
     const parsed = typeof body == 'object' && body !== null && !Buffer.isBuffer(body) ? body : JSON.parse(Buffer.isBuffer(body) ? body.toString() : String(body));
     expect(parseBeacon(parsed).ok).toBe(true);
   }
-  for (const lead of accepted) expect(Object.getPrototypeOf(lead.formData)).toBe(Object.prototype);
+  for (const lead of accepted) {
+    expect(Object.getPrototypeOf(lead.formData)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(lead.attributionData)).toBe(Object.prototype);
+  }
 }
+
+/** The keys attribution.ts may add; a cookie never reaches LeadTrackr under its own name. */
+const RESOLVED_KEYS = new Set(['gclid', 'gbraid', 'wbraid', 'dclid', 'msclkid', 'ttclid', 'li_fat_id', 'twclid', 'epik', 'scclid', 'rdt_cid', 'yclid', 'fbc', 'cid', 'sid', 'fbp', 'uetvid', 'ttp', 'scid', 'rdt_uuid']);
 
 // Thousands of runs take a few seconds alone and several times that beside the other test files on 2 cores.
 describe('handle under fuzzing', { timeout: 60_000 }, () => {
@@ -120,6 +134,23 @@ describe('handle under fuzzing', { timeout: 60_000 }, () => {
 
   it('survives valid beacons with one field made hostile', async () => {
     await fc.assert(fc.asyncProperty(mutatedBeacon, (beacon) => expectSafe(JSON.stringify(beacon))), { numRuns: RUNS });
+  });
+
+  it('forwards only the attribution keys the beacon sent or the endpoint resolved, never a cookie name', async () => {
+    const cookieValue = fc.oneof(fc.string(), fc.constantFrom('GCL.1.x', '_uetx', 'GA1.1.1.2', 'GS2.1.s1$o1', 'x'.repeat(5_000)));
+    const withCookies = fc
+      .tuple(fc.constantFrom(validBeacon, validFieldsBeacon, validCookiesBeacon), fc.dictionary(hostileKey, cookieValue, { maxKeys: 10 }))
+      .map(([beacon, extra]) => ({ ...beacon, cookies: { ...validCookiesBeacon.cookies, ...extra } }));
+    await fc.assert(
+      fc.asyncProperty(withCookies, async (beacon) => {
+        accepted.length = 0;
+        await expectSafe(JSON.stringify(beacon));
+        expect(accepted).toHaveLength(1);
+        const sent = Object.keys(beacon.attributionData);
+        for (const key of Object.keys(accepted[0]!.attributionData)) expect(sent.includes(key) || RESOLVED_KEYS.has(key)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('survives random bytes, invalid UTF-8 included', async () => {

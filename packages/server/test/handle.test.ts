@@ -96,6 +96,15 @@ describe('handle: input', () => {
     expect((await handle(input({ bodyError: 'aborted' }))).status).toBe(400);
   });
 
+  it('stores the lead with an overlong id and cookie value left out', async () => {
+    const { stored, accept } = recording();
+    const { handle } = setup(accept);
+    const beacon = { ...validBeacon, attributionData: { gclid: 'g'.repeat(3_000), msclkid: 'ms1' }, cookies: { _fbp: 'f'.repeat(5_000), _ga: 'GA1.1.1.2' } };
+    const out = await handle(input({ body: JSON.stringify(beacon) }));
+    expect(out.status).toBe(202);
+    expect(stored[0]?.attributionData).toEqual({ msclkid: 'ms1', cid: '1.2' });
+  });
+
   it('returns 400 naming uniqueIdentifier when it is longer than 255 characters', async () => {
     const { handle } = setup(async () => ({ outcome: 'accepted' }));
     const out = await handle(input({ body: JSON.stringify({ ...validBeacon, uniqueIdentifier: 'u'.repeat(256) }) }));

@@ -76,6 +76,19 @@ describe('toLeadTrackrLead', () => {
     expect(lead.formData.formName).toBe('Legacy');
   });
 
+  it("resolves attributionData from the page's ids and the raw cookies, and forwards no cookie", () => {
+    const parsed = parseBeacon({
+      uniqueEventId: 'evt-0123456789',
+      attributionData: { gclid: 'from-url', conversionPage: 'example.com/contact' },
+      cookies: { _gcl_aw: 'GCL.1.from-cookie', _ga: 'GA1.1.1234567890.1712345678', _gcl_au: '1.1.2.3' },
+      fields: [{ n: 'email', v: ['a@b.c'] }],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const lead = toLeadTrackrLead(parsed.beacon, device, 'proj');
+    expect(lead.attributionData).toEqual({ gclid: 'from-url', cid: '1234567890.1712345678', conversionPage: 'example.com/contact' });
+    expect(JSON.stringify(lead)).not.toContain('_gcl_au');
+  });
+
   it('leaves out an empty channel flow and a missing uniqueIdentifier', () => {
     const parsed = parseBeacon({ uniqueEventId: 'evt-0123456789', userData: {}, channelFlow: [] });
     if (!parsed.ok) throw new Error('invalid');

@@ -11,7 +11,10 @@ describe('parseBeacon', () => {
   it.each([
     ['userData.email', { userData: { email: 'x'.repeat(321) } }],
     ['formData.message', { formData: { message: 'x'.repeat(10_001) } }],
-    ['attributionData.gclid', { attributionData: { gclid: 'x'.repeat(2_001) } }],
+    ['attributionData.consent.ad_storage', { attributionData: { consent: { ad_storage: 'x'.repeat(51) } } }],
+    ['attributionData.gclid', { attributionData: { gclid: 42 } }],
+    ['cookies._ga', { cookies: { _ga: 42 } }],
+    ['cookies', { cookies: ['_ga'] }],
     ['uniqueIdentifier', { uniqueIdentifier: 'x'.repeat(256) }],
     ['hp', { hp: 'x'.repeat(10_001) }],
     ['fields.0.v.0', { fields: [{ n: 'a', v: ['x'.repeat(10_001)] }] }],
@@ -26,6 +29,32 @@ describe('parseBeacon', () => {
     const result = parseBeacon({ ...base, ...extra });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.issues.map((i) => i.path)).toContain(path);
+  });
+
+  it('leaves out an attributionData string over 2,000 characters instead of refusing the beacon', () => {
+    const result = parseBeacon({ ...base, attributionData: { gclid: 'x'.repeat(3_000), msclkid: 'm'.repeat(2_000), conversionPage: 'example.com/' } });
+    expect(result.ok && result.beacon.attributionData).toEqual({ msclkid: 'm'.repeat(2_000), conversionPage: 'example.com/' });
+  });
+
+  it('accepts the raw cookie values the page read', () => {
+    const cookies = { _ga: 'GA1.1.1234567890.1712345678', _gcl_aw: 'GCL.1712345678.Cj0', lb_gclid: 'own' };
+    expect(parseBeacon({ ...base, cookies })).toEqual({ ok: true, beacon: { ...base, attributionData: {}, formData: {}, cookies } });
+  });
+
+  it('leaves out a cookie value over 4,096 characters instead of refusing the beacon', () => {
+    const result = parseBeacon({ ...base, cookies: { _gcl_aw: 'x'.repeat(5_000), _fbp: 'f'.repeat(4_096) } });
+    expect(result.ok && result.beacon.cookies).toEqual({ _fbp: 'f'.repeat(4_096) });
+  });
+
+  it('keeps the first 64 cookies and ignores the rest instead of refusing the beacon', () => {
+    const cookies = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`_ga_P${i}`, 'v']));
+    const result = parseBeacon({ ...base, cookies });
+    expect(result.ok && Object.keys(result.beacon.cookies!)).toEqual(Object.keys(cookies).slice(0, 64));
+  });
+
+  it('leaves out cookie names no cookie it reads could have: empty, over 100 characters, a prototype slot', () => {
+    const result = parseBeacon({ ...base, cookies: { '': 'a', ['_'.repeat(101)]: 'b', constructor: 'c', prototype: 'd', _fbp: 'e' } });
+    expect(result.ok && result.beacon.cookies).toEqual({ _fbp: 'e' });
   });
 
   it('accepts the raw fields and form name candidates the script sends, without userData', () => {

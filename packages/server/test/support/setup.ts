@@ -35,6 +35,23 @@ export const validFieldsBeacon = {
   hp: '',
 };
 
+/** A valid beacon as the script sends attribution since it stopped parsing cookies: the URL's ids, the raw cookies. */
+export const validCookiesBeacon = {
+  uniqueEventId: 'evt-c00k1e5-0123456',
+  attributionData: { wbraid: 'wb-from-url', conversionPage: 'www.site.example/contact', consent: { ad_storage: 'granted' } },
+  cookies: {
+    _ga: 'GA1.1.1234567890.1712345678',
+    _ga_ABC123: 'GS2.1.s1712345678$o3$g1$t1712345999$j60$l0$h0',
+    _gcl_aw: 'GCL.1712345678.Cj0KCQ-cookie',
+    _gcl_au: '1.1.1234.5678',
+    _fbp: 'fb.1.1712345678000.1234567890',
+    _uetmsclkid: '_uetms-cookie',
+    lb_yclid: 'y-own',
+  },
+  fields: [{ n: 'email', v: ['jane@example.com'], t: 'email' }],
+  form: { i: 'contact' },
+};
+
 /** A beacon-shaped LeadTrackr lead with its own uniqueEventId. */
 export function leadFor(uniqueEventId: string, extra: Record<string, string> = {}) {
   return {
