@@ -1,7 +1,7 @@
 // `node bench/leave-one-out.mjs`: what each module costs in gzip bytes. Builds the shipped script
 // (build.mjs's options) once whole, then once per module with that module replaced by zero-valued
 // stubs of its exports, and prints the gzip difference. Not additive: a stubbed module takes the
-// modules only it imports with it (attribution.ts its id readers, forms.ts field-kind and sensitive).
+// modules only it imports with it (pick-fields.ts takes sensitive.ts with it).
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';

@@ -217,7 +217,8 @@ installApi(
       uniqueIdentifier = typeof id == 'string' && id.length <= 255 ? id : undefined;
     },
     getAttribution(callback?: unknown) {
-      const attribution = { attributionData: attributionData(), channelFlow: flow, uniqueIdentifier };
+      // What a lead sent now would carry: the endpoint reads gclid, cid, sid … out of `cookies`.
+      const attribution = { attributionData: attributionData(), cookies: idCookies(store.all()), channelFlow: flow, uniqueIdentifier };
       if (typeof callback == 'function') callback(attribution);
       return attribution;
     },

@@ -44,3 +44,15 @@ it('cuts the longest values until the UTF-8 body fits the keepalive budget, and 
   expect(parsed.uniqueIdentifier).toBe(b.uniqueIdentifier);
   expect(parsed.channelFlow).toEqual(b.channelFlow);
 });
+
+it('cuts the id cookies too when a site piles them up, rather than send a body the browser refuses', () => {
+  const cookies: Record<string, string> = { _ga: 'GA1.1.1.2' };
+  for (let i = 0; i < 40; i++) cookies[`_ga_P${i}`] = 'GS2.1.s1$o1' + 'x'.repeat(4_000);
+  const json = fitBeacon(beacon([{ n: 'email', v: ['a@b.c'] }], { cookies }));
+  expect(new TextEncoder().encode(json).length).toBeLessThanOrEqual(MAX_BEACON_BYTES);
+  const parsed = JSON.parse(json) as Beacon;
+  expect(parsed.cookies!._ga).toBe('GA1.1.1.2');
+  expect(parsed.cookies!._ga_P0!.startsWith('GS2.1.s1$o1')).toBe(true);
+  expect(parsed.fields).toEqual([{ n: 'email', v: ['a@b.c'] }]);
+  expect(parsed.attributionData).toEqual(beacon([]).attributionData);
+});
