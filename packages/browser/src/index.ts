@@ -66,13 +66,14 @@ function consent(): Consent {
 
 /**
  * The highest domain that takes a cookie, resolved at the first write (a probe is a write too).
- * Probed once, then remembered in `lb_domain`: in Chromium a cookie read after a write is a
- * blocking round trip, so a probe on every page view would cost more than the rest of the script.
+ * Probed once, then remembered in `lb_domain`, which the page view takes from its one cookie read:
+ * in Chromium a cookie read after a write is a blocking round trip, so a probe on every page view
+ * would cost more than the rest of the script.
  */
 function cookieDomain(): string | undefined {
   if (!hasDomain) {
     hasDomain = true;
-    domain = jar.get('lb_domain');
+    domain = (pageCookies || jar.get()).lb_domain;
     if (!domain) {
       domain = findCookieDomain(loc.hostname, (candidate) => {
         jar.set('lb_probe', '1', { domain: candidate });
@@ -101,10 +102,12 @@ const store = createCookieStore(
 
 // The click ids this page's URL brought (and fbc): set at the page view, sent with every lead from this page.
 let pageIds: Record<string, string> = {};
+// The page view's one cookie read; undefined when cookies are blocked.
+let pageCookies: Record<string, string> | undefined;
 
 function onPageView(): void {
   // The page view's only cookie read (see cookieDomain).
-  const cookies = store.all();
+  const cookies = (pageCookies = store.all());
   const channel = channelFor(params, loc.hostname, doc.referrer);
   flow = nextFlow(parseFlow(cookies.lt_channelflow), Date.now(), !!cookies.lt_session, channel, loc.pathname);
   // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
@@ -125,7 +128,20 @@ function attributionData(): Record<string, unknown> {
 // ---- end attribution ----
 
 // ---- form capture and delivery (issue #4) ----
-const delivery = createDelivery(config.endpoint, createQueue(attempt(() => win.localStorage, undefined)), send, log);
+/**
+ * localStorage, touched only when a lead is queued or a queued one may wait: in Chromium the first
+ * access of a page is a blocking round trip. The host-only cookie `lb_q` marks an origin whose queue
+ * holds leads (localStorage is per origin too). With data-consent="required" it is never written,
+ * so the queue is read on every page view. A throwing storage degrades the queue to memory.
+ */
+const storage = {
+  getItem: (key: string) => win.localStorage.getItem(key),
+  setItem(key: string, value: string) {
+    win.localStorage.setItem(key, value);
+    if (!config.consentRequired) jar.set('lb_q', '1', { expires: value == '[]' ? -1 : 7, sameSite: 'Lax', secure: loc.protocol == 'https:' });
+  },
+};
+const delivery = createDelivery(config.endpoint, createQueue(storage), send, log);
 // One uniqueEventId per form per page: a resubmit after a validation error, a double click or a
 // submit event followed by form.submit() update one lead.
 const eventIds = new Map<unknown, string>();
@@ -240,5 +256,6 @@ installApi(
 // A CMP's banner may grant consent without calling the API: write what was held before the page goes.
 win.addEventListener('pagehide', () => attempt(store.flush));
 
-// Whatever an earlier page could not deliver goes out again, with its own uniqueEventId.
-if (config.endpoint) void delivery.resendPending();
+// Whatever an earlier page could not deliver goes out again, with its own uniqueEventId. Without
+// the page view's cookies (blocked) the marker is unknown: look anyway.
+if (config.endpoint && (!pageCookies || pageCookies.lb_q || config.consentRequired)) void delivery.resendPending();
