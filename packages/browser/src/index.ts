@@ -60,8 +60,11 @@ let hasDomain = !!domain;
 // The script's one js-cookie instance (a second would only repeat the options): reads keep js-cookie's decoding.
 const jar = Cookies.withConverter<string>({ write: encodeURIComponent });
 
+// During the page view, the CMP's cookies come from its one read: each read after a write is a blocking round trip.
+let viewCookies: Record<string, string> | undefined;
+
 function consent(): Consent {
-  return mergeConsent(explicitConsent, consentFromCmp(jar.get()), consentFromDataLayer(win.dataLayer));
+  return mergeConsent(explicitConsent, consentFromCmp(viewCookies || jar.get()), consentFromDataLayer(win.dataLayer));
 }
 
 /**
@@ -107,7 +110,7 @@ let pageCookies: Record<string, string> | undefined;
 
 function onPageView(): void {
   // The page view's only cookie read (see cookieDomain).
-  const cookies = (pageCookies = store.all());
+  const cookies = (viewCookies = pageCookies = store.all());
   const channel = channelFor(params, loc.hostname, doc.referrer);
   flow = nextFlow(parseFlow(cookies.lt_channelflow), Date.now(), !!cookies.lt_session, channel, loc.pathname);
   // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
@@ -219,6 +222,8 @@ formProto.submit = function (this: HTMLFormElement) {
 // ---- end form capture ----
 
 attempt(onPageView);
+// From now on a banner may change the CMP's cookies: read them afresh.
+viewCookies = undefined;
 
 installApi(
   win,
