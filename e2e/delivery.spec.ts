@@ -26,6 +26,11 @@ test('a native navigating submit delivers one lead and leaves nothing queued', a
   expect(demo.standIn!.leads).toHaveLength(1);
 });
 
+/** Whether the `lb_q` marker cookie (a lead waits in localStorage) is set. */
+async function marker(page: import('@playwright/test').Page): Promise<boolean> {
+  return (await page.context().cookies()).some((cookie) => cookie.name == 'lb_q');
+}
+
 test.describe('when the endpoint refuses the origin', () => {
   test.use({ allowedConsoleErrors: [/status of 403/] });
 
@@ -39,7 +44,7 @@ test.describe('when the endpoint refuses the origin', () => {
       await page.getByRole('button', { name: 'Request demo' }).click();
       expect((await answered).status()).toBe(403);
       await expect.poll(() => queueOf(page)).toEqual([]);
-      expect(await marker(), 'an empty queue clears its marker').toBe(false);
+      expect(await marker(page), 'an empty queue clears its marker').toBe(false);
 
       // Dropped, not kept: the next page view sends nothing.
       await page.goto(`${demo.url}/next.html`);
@@ -96,16 +101,14 @@ test.describe('with the site and the endpoint on different origins', () => {
       await expect(page.getByRole('heading', { name: 'Another page of the site' })).toBeVisible();
       await expect.poll(async () => (await queueOf(page)).length).toBe(1);
       const [queued] = (await queueOf(page)) as { id: string }[];
-      // The marker that makes the next page view read localStorage at all.
-      const marker = async () => (await page.context().cookies()).some((cookie) => cookie.name == 'lb_q');
-      expect(await marker()).toBe(true);
+      expect(await marker(page), 'the marker that makes the next page view read localStorage').toBe(true);
 
       const back = (endpoint = await startDemo(demoOptions({ allowedOrigins: [site.url], port })));
       const [lead] = await leadsAfter(back, () => page.goto(`${site.url}/next.html`));
       expect(lead!.formData.uniqueEventId).toBe(queued!.id);
       expect(lead!.userData).toEqual({ firstName: 'Jane', lastName: 'Smith', email: 'jane@example.com' });
       await expect.poll(() => queueOf(page)).toEqual([]);
-      expect(await marker(), 'an empty queue clears its marker').toBe(false);
+      expect(await marker(page), 'an empty queue clears its marker').toBe(false);
 
       // Acknowledged: a further page view sends nothing again.
       await page.goto(`${site.url}/next.html`);
