@@ -11,12 +11,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * 4,200 gzip / 3,900 brotli when attribution capture landed alone (4,053 / 3,710); with form
  * capture the script measured 6,354 / 5,805; moving field interpretation to the endpoint and a size
  * pass brought it to 5,483 / 5,013; moving the id cookies' parsing and the contact check to the
- * endpoint to 5,065 / 4,617. Every part left is one that issues #3 and #4 require (js-cookie alone
- * ~561 gzip; what each part costs: `node bench/leave-one-out.mjs`, docs/benchmarks.md). This
- * ceiling is that figure plus ~2 %, to stop growth while the goal or the features are decided.
+ * endpoint to 5,065 / 4,617; the page-cost changes (the lb_q marker, reads from the page view's
+ * snapshot) put back 89 / 85: 5,154 / 4,702. Every part left is one that issues #3 and #4 require
+ * (js-cookie alone ~552 gzip; what each part costs: `node bench/leave-one-out.mjs`,
+ * docs/benchmarks.md). This ceiling is that figure plus ~2 %, to stop growth while the goal or the
+ * features are decided.
  */
-const GZIP_CEILING = 5170;
-const BROTLI_CEILING = 4710;
+const GZIP_CEILING = 5260;
+const BROTLI_CEILING = 4800;
 
 // Nothing server-side, no secret, no debug output may reach the page.
 const MUST_NOT_APPEAR = ['apiKey', 'X-API-Key', 'projectId', 'createServerSideLead', 'leadtrackr.io', 'console.', '[leadbeacon]', 'dropped', 'cookie domain', 'sourceMappingURL'];
