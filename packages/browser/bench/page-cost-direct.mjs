@@ -64,9 +64,14 @@ const server = createServer((req, res) => {
     });
     return;
   }
+  if (step >= plan.length || req.url.startsWith('/favicon')) {
+    // Anything after the last view, or a request that is not a view.
+    res.writeHead(404, headers);
+    return res.end();
+  }
   res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
   // A unique trailing comment per view, so V8's compilation cache never serves an earlier load's code.
-  res.end(`<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
+  res.end(`<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>
 <script>window.t0 = performance.now()</script>
 <script data-endpoint="/leadbeacon">${scenarios[plan[step].k].code}/*${step}*/</script>
 <script>window.t1 = performance.now()</script>
