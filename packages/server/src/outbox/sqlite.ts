@@ -72,14 +72,18 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
   const synchronous = options.synchronous ?? 'full';
   if (synchronous !== 'full' && synchronous !== 'normal') throw new TypeError('Expected `synchronous` to be "full" or "normal"');
   let db: Database.Database;
+  // No statement object is left for the garbage collector while the database is open (hence
+  // exec for the pragmas, and this one kept): better-sqlite3 12 built against Node 24.19+ headers
+  // aborts the process when one is finalised (nodejs/node#65446, WiseLibs/better-sqlite3#1515).
+  let tableInfo: Database.Statement<[], { name: string }>;
   try {
     mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, { timeout: options.busyTimeoutMs ?? 5_000 });
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
+    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous.toUpperCase()}`);
     db.exec(SCHEMA);
+    tableInfo = db.prepare<[], { name: string }>(`PRAGMA table_info(${TABLE})`);
     // Files created before body_hash existed get the column; their delivered rows count as changed once.
-    if (!db.prepare<[], { name: string }>(`PRAGMA table_info(${TABLE})`).all().some((c) => c.name === 'body_hash')) {
+    if (!tableInfo.all().some((c) => c.name === 'body_hash')) {
       db.exec(`ALTER TABLE ${TABLE} ADD COLUMN body_hash TEXT`);
     }
   } catch (cause) {
@@ -87,6 +91,8 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
   }
 
   const q = {
+    // Unused after open; held here so that it lives as long as the methods that hold `q` (above).
+    tableInfo: tableInfo!,
     get: db.prepare<[string], Row>(`SELECT * FROM ${TABLE} WHERE id = ?`),
     insert: db.prepare(`INSERT INTO ${TABLE} (id, body, body_hash, status, accepted_at, next_attempt_at) VALUES (?, ?, ?, 'pending', ?, ?)`),
     update: db.prepare(`UPDATE ${TABLE} SET body = ?, body_hash = ?, lease_token = NULL, lease_until = NULL WHERE id = ?`),
