@@ -25,11 +25,11 @@ const CLICK_IDS: readonly (readonly [key: string, vendorCookie?: string])[] = [
 /** Visitor ids other tags set, each sent as it is from the cookie `_<key>`. */
 const AS_IS = ['fbp', 'uetvid', 'ttp', 'scid', 'rdt_uuid'] as const;
 
-/** What the endpoint has always held an attribution value to; no real id is that long. */
-const ID_MAX = 2_000;
+/** What the endpoint has always held an attribution value to; no real id is that long (schema.ts leaves longer ones out too). */
+export const ID_MAX = 2_000;
 
 /** The script's own cookie for an id a URL of the site brought, kept even when the vendor's pixel is not on the page. */
-export const ownCookie = (key: string): string => 'lb_' + key;
+const ownCookie = (key: string): string => 'lb_' + key;
 
 /**
  * The lead's attributionData from the beacon's and the cookies the page read. Each id: the

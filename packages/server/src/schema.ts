@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_MAX } from './attribution.js';
 
 // Caps keep one beacon within the browser's 64 KiB keepalive budget and LeadTrackr's limits.
 const text = (max: number) => z.string().max(max);
@@ -39,11 +40,10 @@ const field = z.strictObject({
 const formNames = z.strictObject({ d: fieldText.optional(), n: fieldText.optional(), i: fieldText.optional(), a: fieldText.optional(), h: fieldText.optional() });
 
 // The page no longer drops a value too long to be an id; left out here, it cannot cost the lead
-// a 400. 2,000 is the cap the endpoint has always held attribution values to. 4,096 bytes is what
+// a 400. ID_MAX is the cap the endpoint has always held attribution values to. 4,096 bytes is what
 // browsers hold of one cookie, name and value together (RFC 6265 §6.1's minimum, which Chrome and
 // Firefox keep to), so a longer value is not one a page read from a cookie. 64 cookies is about
 // twice the names attribution.ts reads, with room for a few GA4 properties' `_ga_<ID>`.
-const ID_MAX = 2_000;
 const COOKIE_VALUE_MAX = 4_096;
 const COOKIE_NAME_MAX = 100;
 const COOKIES_MAX = 64;
