@@ -60,11 +60,15 @@ let hasDomain = !!domain;
 // The script's one js-cookie instance (a second would only repeat the options): reads keep js-cookie's decoding.
 const jar = Cookies.withConverter<string>({ write: encodeURIComponent });
 
-// During the page view, the CMP's cookies come from its one read: each read after a write is a blocking round trip.
-let viewCookies: Record<string, string> | undefined;
+/**
+ * The page view's one cookie read, for the rest of the script's first run (nothing else can change
+ * a cookie before it ends): each read after a write is a blocking round trip. Undefined when
+ * cookies are blocked, and once the first run is over.
+ */
+let pageCookies: Record<string, string> | undefined;
 
 function consent(): Consent {
-  return mergeConsent(explicitConsent, consentFromCmp(viewCookies || jar.get()), consentFromDataLayer(win.dataLayer));
+  return mergeConsent(explicitConsent, consentFromCmp(pageCookies || jar.get()), consentFromDataLayer(win.dataLayer));
 }
 
 /**
@@ -105,12 +109,10 @@ const store = createCookieStore(
 
 // The click ids this page's URL brought (and fbc): set at the page view, sent with every lead from this page.
 let pageIds: Record<string, string> = {};
-// The page view's one cookie read; undefined when cookies are blocked.
-let pageCookies: Record<string, string> | undefined;
 
 function onPageView(): void {
   // The page view's only cookie read (see cookieDomain).
-  const cookies = (viewCookies = pageCookies = store.all());
+  const cookies = (pageCookies = store.all());
   const channel = channelFor(params, loc.hostname, doc.referrer);
   flow = nextFlow(parseFlow(cookies.lt_channelflow), Date.now(), !!cookies.lt_session, channel, loc.pathname);
   // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
@@ -222,8 +224,6 @@ formProto.submit = function (this: HTMLFormElement) {
 // ---- end form capture ----
 
 attempt(onPageView);
-// From now on a banner may change the CMP's cookies: read them afresh.
-viewCookies = undefined;
 
 installApi(
   win,
@@ -264,3 +264,5 @@ win.addEventListener('pagehide', () => attempt(store.flush));
 // Whatever an earlier page could not deliver goes out again, with its own uniqueEventId. Without
 // the page view's cookies (blocked) the marker is unknown: look anyway.
 if (config.endpoint && (!pageCookies || pageCookies.lb_q || config.consentRequired)) void delivery.resendPending();
+// From now on a banner may change the CMP's cookies: read them afresh.
+pageCookies = undefined;
