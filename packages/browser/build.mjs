@@ -15,6 +15,8 @@ const common = {
   absWorkingDir: fileURLToPath(new URL('.', import.meta.url)),
   entryPoints: ['src/index.ts'],
   bundle: true,
+  // @leadbeacon/rules from its TypeScript source: the script needs no build of it first.
+  conditions: ['source'],
   format: 'iife',
   target,
   legalComments: 'none',

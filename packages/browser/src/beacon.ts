@@ -1,3 +1,5 @@
+import type { FlowEntry } from '@leadbeacon/rules';
+
 /**
  * The JSON body the script sends to the leadbeacon endpoint (text/plain, so no CORS preflight).
  * The endpoint maps `fields` and `form` into LeadTrackr's userData, formMessage, formName and
@@ -65,11 +67,4 @@ export interface FormNames {
   a?: string | undefined;
   /** the first heading inside the form, else the nearest heading before it */
   h?: string | undefined;
-}
-
-/** One `lt_channelflow` entry: session start, channel, landing path (reference: leadtrackr.md). */
-export interface FlowEntry {
-  t: number;
-  ch: { s: string; m: string; cm?: string; ct?: string; tm?: string };
-  lp: string;
 }

@@ -1,14 +1,25 @@
 import Cookies from 'js-cookie';
 import { installApi } from './api';
-import type { Beacon, FlowEntry } from './beacon';
-import { channelFor } from './channel';
-import { nextFlow, parseFlow } from './channel-flow';
-import { idCookies, urlIds } from './ids';
+import {
+  channelFor,
+  consentFromCmp,
+  consentFromDataLayer,
+  findCookieDomain,
+  idCookies,
+  mergeConsent,
+  nextFlow,
+  parseFlow,
+  pickConsent,
+  registrableDomain,
+  signalFor,
+  urlIds,
+  type Consent,
+  type FlowEntry,
+} from '@leadbeacon/rules';
+import type { Beacon } from './beacon';
 import { readConfig } from './config';
-import { consentFromCmp, consentFromDataLayer, mergeConsent, pickConsent, type Consent } from './consent';
 import { createCookieStore } from './cookie-store';
 import { createDelivery } from './deliver';
-import { findCookieDomain, registrableDomain } from './domain';
 import { fitBeacon } from './fit-beacon';
 import { formNamesOf } from './form-name';
 import { newEventId } from './id';
@@ -104,7 +115,7 @@ function write(name: string, value: string, days: number): void {
 // With data-consent="required", lt_* (the channel flow) waits for analytics_storage and the click ids for ad_storage.
 const store = createCookieStore(
   { all: () => jar.get(), set: write },
-  (name) => !config.consentRequired || consent()[name.startsWith('lt_') ? 'analytics_storage' : 'ad_storage'] == 'granted',
+  (name) => !config.consentRequired || consent()[signalFor(name)] == 'granted',
 );
 
 // The click ids this page's URL brought (and fbc): set at the page view, sent with every lead from this page.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fbcFor, idCookies, urlIds } from '../src/ids';
+import { fbcFor, idCookies, urlIds } from '../src/click-ids.js';
 
 const NOW = 1_712_345_678_901;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowEntry } from '../src/beacon';
-import { channelFor } from '../src/channel';
-import { fitFlow, nextFlow, parseFlow } from '../src/channel-flow';
-import { idCookies } from '../src/ids';
+import type { FlowEntry } from '../src/flow-entry.js';
+import { channelFor } from '../src/channel.js';
+import { fitFlow, nextFlow, parseFlow } from '../src/channel-flow.js';
+import { idCookies } from '../src/click-ids.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

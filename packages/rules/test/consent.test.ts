@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentFromCmp, consentFromDataLayer, mergeConsent, pickConsent } from '../src/consent';
+import { consentFromCmp, consentFromDataLayer, mergeConsent, pickConsent } from '../src/consent.js';
 
 const ALL_GRANTED = { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted' };
 

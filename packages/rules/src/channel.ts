@@ -1,5 +1,5 @@
-import type { FlowEntry } from './beacon';
-import { registrableDomain } from './domain';
+import type { FlowEntry } from './flow-entry.js';
+import { registrableDomain } from './domain.js';
 
 export type Channel = FlowEntry['ch'];
 

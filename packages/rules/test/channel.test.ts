@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelFor, compact } from '../src/channel';
+import { channelFor, compact } from '../src/channel.js';
 
 const channel = (search: string, referrer = '', host = 'www.shop.nl') => channelFor(new URLSearchParams(search), host, referrer);
 

@@ -1,5 +1,5 @@
-import type { FlowEntry } from './beacon';
-import { compact, FIELDS, LONG_NAMES, type Channel } from './channel';
+import type { FlowEntry } from './flow-entry.js';
+import { compact, FIELDS, LONG_NAMES, type Channel } from './channel.js';
 
 /** LeadTrackr's limits: at most 25 entries and 3,500 URL-encoded characters (../shared/reference/leadtrackr.md). */
 const MAX_ENTRIES = 25;

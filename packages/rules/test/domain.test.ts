@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCookieDomain, registrableDomain } from '../src/domain';
+import { findCookieDomain, registrableDomain } from '../src/domain.js';
 
 describe('registrableDomain', () => {
   it.each([
