@@ -135,7 +135,7 @@ test('captures a form sent with form.submit(), which fires no submit event', asy
 
 test('makes no lead of a search box, a login form or a form without contact data, and never sends the password', async ({ page, demo }) => {
   await page.goto(`${demo.url}/not-leads.html`);
-  // The script sends every captured form; the endpoint decides what is a lead (packages/server/src/fields.ts).
+  // The script sends every captured form; the endpoint decides what is a lead (packages/server/src/lead/fields.ts).
   const bodies: string[] = [];
   const answers: number[] = [];
   page.on('request', (r) => {

@@ -3,7 +3,7 @@ import type { FlowEntry } from '@leadbeacon/rules';
 /**
  * The JSON body the script sends to the leadbeacon endpoint (text/plain, so no CORS preflight).
  * The endpoint maps `fields` and `form` into LeadTrackr's userData, formMessage, formName and
- * formData (packages/server/src/fields.ts); the script only reads and filters them.
+ * formData (packages/server/src/lead/fields.ts); the script only reads and filters them.
  */
 export interface Beacon {
   /** Fresh per form submission; LeadTrackr dedupes on it (formData.uniqueEventId). */
@@ -15,7 +15,7 @@ export interface Beacon {
   attributionData: Record<string, unknown>;
   /**
    * The id cookies, raw (ids.ts): the endpoint reads gclid, cid, sid, fbp … out of them, the URL's
-   * ids above first (packages/server/src/attribution.ts).
+   * ids above first (packages/server/src/lead/attribution.ts).
    */
   cookies?: Record<string, string>;
   /** The form's fields, sensitive ones already left out (pick-fields.ts). */

@@ -10,7 +10,7 @@ export const MAX_BEACON_BYTES = 60_000;
 /**
  * Serialises a beacon within `maxBytes` of UTF-8. Cuts the strings that come from the form (field
  * values: array items; field and form-name attributes and `hp`: the only keys shorter than three
- * characters) and the id cookies' values (a site may pile up `_ga_*` or `lb_*` cookies) to 10,000 characters, the endpoint's cap (packages/server/src/schema.ts), and halves
+ * characters) and the id cookies' values (a site may pile up `_ga_*` or `lb_*` cookies) to 10,000 characters, the endpoint's cap (packages/server/src/intake/schema.ts), and halves
  * that cut while the body is too big, so long values shrink and short ones stay whole. The
  * endpoint cuts values further, to LeadTrackr's caps.
  */

@@ -165,7 +165,7 @@ const eventIds = new Map<unknown, string>();
 /**
  * The one path every lead takes (forms and the JS API): build the beacon, queue it, send it.
  * `formKey` identifies the form on this page; the same key keeps the same uniqueEventId.
- * The endpoint maps the fields (packages/server/src/fields.ts); undefined keys vanish in JSON.
+ * The endpoint maps the fields (packages/server/src/lead/fields.ts); undefined keys vanish in JSON.
  */
 function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unknown): void {
   if (!config.endpoint) return void (__DEBUG__ && log('no data-endpoint'));

@@ -9,7 +9,7 @@ export interface Picked {
 }
 
 /**
- * Chooses what of a form leaves the page; the endpoint maps it (packages/server/src/fields.ts).
+ * Chooses what of a form leaves the page; the endpoint maps it (packages/server/src/lead/fields.ts).
  * Leaves out sensitive fields (here, so their data never leaves the page), framework internals
  * (names starting with `_`: `_wpnonce`, `__VIEWSTATE`) and the honeypot, reported as `hp` instead.
  */

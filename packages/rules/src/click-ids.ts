@@ -5,7 +5,7 @@
 const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid li_fat_id twclid epik rdt_cid yclid scclid';
 
 /**
- * The cookies the endpoint reads ids from (packages/server/src/attribution.ts): GA's `_ga` and
+ * The cookies the endpoint reads ids from (packages/server/src/lead/attribution.ts): GA's `_ga` and
  * `_ga_<ID>`, Google's `_gcl_*`, Meta's `_fbc`/`_fbp`, Microsoft's `_uet*`, TikTok's `ttclid`/`_ttp`,
  * LinkedIn's, X's, Pinterest's, Snap's, Reddit's, and the script's own `lb_<key>` copies. Only these
  * leave the page: a site's other cookies may hold anything.

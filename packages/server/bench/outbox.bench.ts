@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStandIn } from '@leadbeacon/stand-in';
 import { createLeadEvents } from '../src/events.js';
-import { createForwarder } from '../src/forward.js';
-import { createSqliteOutbox } from '../src/outbox/sqlite.js';
-import { createDeliveryWorker } from '../src/worker.js';
+import { createForwarder } from '../src/delivery/forward.js';
+import { createSqliteOutbox } from '../src/delivery/outbox/sqlite.js';
+import { createDeliveryWorker } from '../src/delivery/worker.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = 50;

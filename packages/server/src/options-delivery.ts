@@ -1,5 +1,5 @@
 import type { Env, LeadRouterOptions } from './options.js';
-import type { Outbox } from './outbox/outbox.js';
+import type { Outbox } from './delivery/outbox/outbox.js';
 
 /** The delivery block of the resolved options: the outbox, the answer mode and the worker (issue #6). */
 export interface DeliveryOptions {

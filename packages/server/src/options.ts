@@ -1,11 +1,11 @@
-import { createClientIpResolver, type ClientIpResolver, type TrustProxy } from './client-ip.js';
+import { createClientIpResolver, type ClientIpResolver, type TrustProxy } from './intake/client-ip.js';
 import { createDefaultLogger, type Logger } from './logger.js';
 import { resolveDelivery, type DeliveryOptions } from './options-delivery.js';
-import type { Outbox } from './outbox/outbox.js';
-import { compileOrigins, type OriginMatcher } from './origin.js';
-import { compileProjectIds, type ProjectIdResolver } from './project-id.js';
-import { createMemoryStore, type RateLimitSettings, type RateLimitStore } from './rate-limit.js';
-import type { TransformLead } from './transform.js';
+import type { Outbox } from './delivery/outbox/outbox.js';
+import { compileOrigins, type OriginMatcher } from './intake/origin.js';
+import { compileProjectIds, type ProjectIdResolver } from './intake/project-id.js';
+import { createMemoryStore, type RateLimitSettings, type RateLimitStore } from './intake/rate-limit.js';
+import type { TransformLead } from './lead/transform.js';
 
 /** Options of `createLeadRouter`. Each falls back to its environment variable, then its default. */
 export interface LeadRouterOptions {

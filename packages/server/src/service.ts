@@ -1,12 +1,12 @@
-import { createOutboxAccept } from './accept.js';
-import { systemClock, type Clock } from './clock.js';
+import { createOutboxAccept } from './delivery/accept.js';
+import { systemClock, type Clock } from './delivery/clock.js';
 import { createLeadEvents, type LeadEvents } from './events.js';
-import { createForwarder } from './forward.js';
-import { createHandler, type HandleInput, type HandleResult } from './handle.js';
+import { createForwarder } from './delivery/forward.js';
+import { createHandler, type HandleInput, type HandleResult } from './intake/handle.js';
 import { resolveOptions, type LeadRouterOptions } from './options.js';
-import { openOutbox } from './outbox/open.js';
-import { createRateLimiter } from './rate-limit.js';
-import { createDeliveryWorker } from './worker.js';
+import { openOutbox } from './delivery/outbox/open.js';
+import { createRateLimiter } from './intake/rate-limit.js';
+import { createDeliveryWorker } from './delivery/worker.js';
 
 /** The endpoint without a framework: what every adapter (Express, fetch, standalone) wraps. */
 export interface LeadService {

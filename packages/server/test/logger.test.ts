@@ -3,8 +3,8 @@ import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createLeadRouter, type LeadRouter } from '../src/express.js';
-import { createMemoryOutbox } from '../src/outbox/memory.js';
+import { createLeadRouter, type LeadRouter } from '../src/adapters/express.js';
+import { createMemoryOutbox } from '../src/delivery/outbox/memory.js';
 import { createDefaultLogger } from '../src/logger.js';
 import { leadsDelivered, startStandIn, validBeacon } from './support/setup.js';
 

@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HandleInput } from '../src/handle.js';
+import type { HandleInput } from '../src/intake/handle.js';
 import type { LeadRouterOptions } from '../src/options.js';
-import { createPostgresOutbox } from '../src/outbox/postgres.js';
-import { createSqliteOutbox } from '../src/outbox/sqlite.js';
+import { createPostgresOutbox } from '../src/delivery/outbox/postgres.js';
+import { createSqliteOutbox } from '../src/delivery/outbox/sqlite.js';
 import { createLeadService, type LeadService } from '../src/service.js';
 import { createMemoryLogger, startStandIn, tempDir, validBeacon } from './support/setup.js';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { CliIo } from '../cli.js';
-import { openOutbox } from '../outbox/open.js';
-import type { Outbox, OutboxRow } from '../outbox/outbox.js';
+import type { CliIo } from './index.js';
+import { openOutbox } from '../delivery/outbox/open.js';
+import type { Outbox, OutboxRow } from '../delivery/outbox/outbox.js';
 import { formatAge, parseAge } from './age.js';
 
 const USAGE = `Usage: leadbeacon outbox <command> [--outbox <file|postgres://…>]

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import type { CliIo } from '../cli.js';
+import type { CliIo } from './index.js';
 import { createLeadEvents } from '../events.js';
-import { createForwarder } from '../forward.js';
+import { createForwarder } from '../delivery/forward.js';
 import { resolveOptions } from '../options.js';
-import { openOutbox } from '../outbox/open.js';
-import { createDeliveryWorker } from '../worker.js';
+import { openOutbox } from '../delivery/outbox/open.js';
+import { createDeliveryWorker } from '../delivery/worker.js';
 
 const USAGE = `Usage: leadbeacon worker [--outbox <file|postgres://…>] [--concurrency N]
 Delivers the outbox's leads to LeadTrackr until SIGTERM or SIGINT. Reads LEADTRACKR_API_KEY,

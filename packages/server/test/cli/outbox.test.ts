@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/outbox.js';
-import { createSqliteOutbox } from '../../src/outbox/sqlite.js';
+import { createSqliteOutbox } from '../../src/delivery/outbox/sqlite.js';
 import { leadFor, tempDir } from '../support/setup.js';
 
 const T0 = Date.UTC(2025, 0, 6, 9);

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/clock.js';
+import type { Clock } from '../../src/delivery/clock.js';
 
 /**
  * A clock that moves only when the test says so, for replaying hours of backoff in milliseconds.

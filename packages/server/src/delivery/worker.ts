@@ -1,0 +1,142 @@
+import { retryDelayMs } from './backoff.js';
+import { systemClock, type Clock } from './clock.js';
+import type { LeadEvents } from '../events.js';
+import type { Forwarder } from './forward.js';
+import type { Logger } from '../logger.js';
+import type { DeliveryOptions } from '../options-delivery.js';
+import type { LeasedLead, Outbox } from './outbox/outbox.js';
+
+/** The worker's settings are the delivery options' (options-delivery.ts documents their defaults). */
+type WorkerSettings = Pick<DeliveryOptions, 'concurrency' | 'backoffBaseMs' | 'backoffMaxMs' | 'maxAttempts' | 'maxAgeMs' | 'leaseMs' | 'pollIntervalMs'>;
+
+export interface DeliveryWorkerOptions extends WorkerSettings {
+  outbox: Outbox;
+  forwarder: Forwarder;
+  events: LeadEvents;
+  logger: Logger;
+  clock?: Clock;
+  random?: () => number;
+}
+
+export interface DeliveryWorker {
+  start(): void;
+  /** Looks for due leads now instead of at the next poll (a lead was just stored). */
+  wake(): void;
+  /** Stops leasing; resolves when deliveries in flight finished or `deadlineMs` passed. */
+  stop(deadlineMs: number): Promise<void>;
+}
+
+type Outcome = { kind: 'delivered' | 'dead' | 'lost' } | { kind: 'retry'; nextAttemptAt: number };
+
+/**
+ * Delivers leads from the outbox to LeadTrackr: leases up to `concurrency` due leads, oldest
+ * first, sends them at once, and acknowledges, reschedules or dead-letters each. The outbox's
+ * retries are the only ones (the forwarder never retries).
+ */
+export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
+  const { outbox, forwarder, events, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const backoff = { baseMs: options.backoffBaseMs, maxMs: options.backoffMaxMs };
+  let stopping = false;
+  let wakeUp = new AbortController();
+  let loop: Promise<void> | undefined;
+  // When a whole batch failed transiently LeadTrackr is down: wait until those leads are due
+  // again instead of trying newer ones, so the backlog drains in order of acceptance once it is back.
+  let pausedUntil = 0;
+
+  async function sleep(ms: number): Promise<void> {
+    if (stopping || ms <= 0) return;
+    await clock.sleep(ms, wakeUp.signal);
+    if (wakeUp.signal.aborted) wakeUp = new AbortController();
+  }
+
+  async function run(): Promise<void> {
+    while (!stopping) {
+      const now = clock.now();
+      if (pausedUntil > now) {
+        await sleep(pausedUntil - now);
+        continue;
+      }
+      let batch: LeasedLead[];
+      try {
+        batch = await outbox.lease(options.concurrency, options.leaseMs, now);
+      } catch (error) {
+        logger.error({ code: (error as { code?: string }).code, err: (error as Error).message }, 'outbox lease failed');
+        await sleep(options.pollIntervalMs);
+        continue;
+      }
+      if (batch.length === 0) {
+        const next = await outbox.nextDueAt().catch(() => null);
+        await sleep(next === null ? options.pollIntervalMs : Math.min(Math.max(next - now, 1), options.pollIntervalMs));
+        continue;
+      }
+      const outcomes = await Promise.all(batch.map(deliver));
+      if (outcomes.every((o) => o.kind === 'retry')) {
+        pausedUntil = Math.max(...outcomes.map((o) => (o.kind === 'retry' ? o.nextAttemptAt : 0)));
+      }
+    }
+  }
+
+  async function deliver(row: LeasedLead): Promise<Outcome> {
+    const { id: uniqueEventId, attempts } = row;
+    const startedAt = clock.now();
+    try {
+      if (startedAt - row.acceptedAt > options.maxAgeMs) {
+        return await giveUp(row, `too old: accepted ${Math.round((startedAt - row.acceptedAt) / 3_600_000)} h ago, maxAgeMs is ${options.maxAgeMs}`);
+      }
+      let result;
+      try {
+        result = await forwarder.forward(row.lead);
+      } catch (error) {
+        const err = error as { code?: string; status?: number; message?: string };
+        const delay = attempts < options.maxAttempts ? retryDelayMs(error, attempts, backoff, options.random) : undefined;
+        events.emit('failed', { uniqueEventId, attempts, code: err.code ?? 'LB_ERR_UNKNOWN', status: err.status, retryInMs: delay });
+        logger.warn({ uniqueEventId, attempts, code: err.code, status: err.status, retryInMs: delay }, 'delivery failed');
+        if (delay === undefined) {
+          return await giveUp(row, attempts >= options.maxAttempts ? `${attempts} attempts (maxAttempts), last: ${err.message}` : (err.message ?? String(error)));
+        }
+        const nextAttemptAt = clock.now() + delay;
+        const kept = await outbox.reschedule(row, nextAttemptAt, err.message ?? String(error));
+        return kept ? { kind: 'retry', nextAttemptAt } : { kind: 'lost' };
+      }
+      const kept = await outbox.acknowledge(row, result.leadId, clock.now());
+      events.emit('delivered', { uniqueEventId, leadId: result.leadId, attempts });
+      logger.info({ uniqueEventId, leadId: result.leadId, attempts, acknowledged: kept }, 'lead delivered');
+      return { kind: kept ? 'delivered' : 'lost' };
+    } catch (error) {
+      // The outbox failed mid-delivery: the lease runs out and the lead is delivered again
+      // (LeadTrackr updates by uniqueEventId, so a second delivery is harmless).
+      logger.error({ uniqueEventId, code: (error as { code?: string }).code, err: (error as Error).message }, 'outbox update failed');
+      return { kind: 'lost' };
+    }
+  }
+
+  async function giveUp(row: LeasedLead, reason: string): Promise<Outcome> {
+    const kept = await outbox.deadLetter(row, reason, clock.now());
+    if (kept) {
+      events.emit('deadLettered', { uniqueEventId: row.id, attempts: row.attempts, reason });
+      // The reason may quote LeadTrackr's message, which may quote the lead: it stays in the outbox
+      // (`leadbeacon outbox list --dead`) and the event, never in the log.
+      logger.error({ uniqueEventId: row.id, attempts: row.attempts }, 'lead dead-lettered');
+    }
+    return { kind: kept ? 'dead' : 'lost' };
+  }
+
+  return {
+    start() {
+      loop ??= run().catch((error: unknown) => logger.error({ err: (error as Error).message }, 'delivery worker stopped'));
+    },
+    wake() {
+      wakeUp.abort();
+    },
+    async stop(deadlineMs) {
+      stopping = true;
+      wakeUp.abort();
+      if (!loop) return;
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)));
+      await Promise.race([loop, deadline]);
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { fieldKind } from './field-kind.js';
+import type { Field } from '../intake/schema.js';
+
+export type { Field };
+
+export interface UserData {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  companyName?: string;
+}
+
+export interface Collected {
+  userData: UserData;
+  /** formMessage and every other field under a readable key. */
+  formData: Record<string, string | string[]>;
+  /** From a field marked `data-lb-field="uniqueIdentifier"`. */
+  uniqueIdentifier?: string;
+}
+
+const USER_KEYS = /^(firstName|lastName|email|phone|companyName)$/;
+
+// The caps the endpoint held the browser to before mapping moved here (LeadTrackr's 255 for
+// uniqueIdentifier, ../shared/reference/leadtrackr.md). One slot of formData's 100 is left for formName.
+const USER_MAX = 200;
+const PHONE_MAX = 50;
+const UNIQUE_ID_MAX = 255;
+const VALUE_MAX = 10_000;
+const LIST_ITEMS = 100;
+const LIST_ITEM_MAX = 1_000;
+const FORM_DATA_KEYS = 99;
+
+const cut = (value: string, max: number) => value.slice(0, max);
+
+/**
+ * Splits a form's fields into LeadTrackr's userData, formMessage, uniqueIdentifier and formData,
+ * within LeadTrackr's caps. Leaves out framework internals (names starting with `_`: `_wpnonce`,
+ * `_wpcf7_unit_tag`); the script already does, this covers a hand-built beacon.
+ */
+export function collectFields(fields: readonly Field[]): Collected {
+  const userData: Record<string, string> = {};
+  const out: Collected = { userData, formData: {} };
+  let formMessage = '';
+  // A Map: a label such as "constructor" or "__proto__" is an ordinary key here.
+  const groups = new Map<string, string[]>();
+  let fullName = '';
+  for (const field of fields) {
+    if (field.n[0] == '_') continue;
+    const values = field.v.map((v) => v.trim()).filter(Boolean);
+    const value = values.join(' ');
+    const kind = fieldKind(field);
+    if (kind == 'name' && !fullName) fullName = value;
+    else if (kind == 'uniqueIdentifier' && !out.uniqueIdentifier) out.uniqueIdentifier = cut(value, UNIQUE_ID_MAX);
+    else if (kind == 'formMessage' && value && !formMessage) formMessage = value;
+    else if (USER_KEYS.test(kind!) && !userData[kind!]) userData[kind!] = cut(value, kind == 'phone' ? PHONE_MAX : USER_MAX);
+    else {
+      const key = readableKey(field);
+      groups.set(key, [...(groups.get(key) ?? []), ...values]);
+    }
+  }
+  // A full-name field fills whichever of first and last name has no field of its own.
+  const [first, ...rest] = fullName.split(' ');
+  userData.firstName ||= cut(first!, USER_MAX);
+  userData.lastName ||= cut(rest.join(' '), USER_MAX);
+  for (const key in userData) if (!userData[key]) delete userData[key];
+  const entries: [string, string | string[]][] = formMessage ? [['formMessage', cut(formMessage, VALUE_MAX)]] : [];
+  // Several values (ticked boxes, a multi-select, fields sharing a label) make an array.
+  for (const [key, values] of groups) {
+    if (values[0] && entries.length < FORM_DATA_KEYS) {
+      entries.push([key, values[1] ? values.slice(0, LIST_ITEMS).map((v) => cut(v, LIST_ITEM_MAX)) : cut(values[0], VALUE_MAX)]);
+    }
+  }
+  // fromEntries defines own properties, so a "__proto__" key never reaches a prototype.
+  out.formData = Object.fromEntries(entries);
+  return out;
+}
+
+/** The label a visitor saw, else the field's name (`services[]` → `services`), else its id. */
+export function readableKey({ l: label, n: name, i: id }: Field): string {
+  return ((label && label.replace(/^[\s*:]+|[\s*:]+$|\s*\(required\)/gi, '')) || name.replace(/\[\]$/, '') || id || 'field').slice(0, 100);
+}
+
+/** Whether the fields name a person or a record: without, a form is a search box or a login, not a lead. */
+export function hasContactData({ userData, uniqueIdentifier }: Collected): boolean {
+  return Object.keys(userData).length > 0 || !!uniqueIdentifier;
+}

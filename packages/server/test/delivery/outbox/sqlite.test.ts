@@ -1,0 +1,70 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSqliteOutbox } from '../../../src/delivery/outbox/sqlite.js';
+import { leadFor, tempDir } from '../../support/setup.js';
+
+describe('SQLite outbox', () => {
+  let tmp: Awaited<ReturnType<typeof tempDir>>;
+  beforeEach(async () => (tmp = await tempDir()));
+  afterEach(() => tmp.remove());
+
+  it('creates its file and folder on first use, in WAL mode', async () => {
+    const path = `${tmp.dir}/nested/leads.db`;
+    const outbox = createSqliteOutbox({ path });
+    await outbox.append(leadFor('evt-aaaaaaaa'), 1);
+    await outbox.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('keeps pending leads across a reopen', async () => {
+    const path = `${tmp.dir}/leads.db`;
+    const first = createSqliteOutbox({ path, synchronous: 'normal' });
+    await first.append(leadFor('evt-aaaaaaaa'), 1);
+    await first.close();
+    const second = createSqliteOutbox({ path });
+    expect(await second.lease(5, 1_000, 2)).toMatchObject([{ id: 'evt-aaaaaaaa', lead: leadFor('evt-aaaaaaaa') }]);
+    await second.close();
+  });
+
+  it('throws a TypeError for an unknown synchronous level', () => {
+    expect(() => createSqliteOutbox({ path: `${tmp.dir}/x.db`, synchronous: 'off' as 'full' })).toThrow(TypeError);
+  });
+});
+
+describe('SQLite outbox group commit', () => {
+  let tmp: Awaited<ReturnType<typeof tempDir>>;
+  beforeEach(async () => (tmp = await tempDir()));
+  afterEach(() => tmp.remove());
+
+  it('gives each append of one event-loop turn its own outcome, a repeat in the batch included', async () => {
+    const path = `${tmp.dir}/batch.db`;
+    const outbox = createSqliteOutbox({ path });
+    const results = await Promise.all([
+      outbox.append(leadFor('evt-batch-0001'), 1),
+      outbox.append(leadFor('evt-batch-0002'), 1),
+      outbox.append(leadFor('evt-batch-0001'), 1),
+    ]);
+    expect(results.map((r) => r.outcome)).toEqual(['stored', 'stored', 'duplicate']);
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM leadbeacon_outbox').get()).toEqual({ n: 2 });
+    db.close();
+    await outbox.close();
+  });
+
+  it('rejects every append of a batch that could not be written', async () => {
+    const path = `${tmp.dir}/locked.db`;
+    const outbox = createSqliteOutbox({ path, busyTimeoutMs: 50 });
+    await outbox.append(leadFor('evt-first-0001'), 1);
+    const locker = new Database(path);
+    locker.exec('BEGIN IMMEDIATE');
+    const results = await Promise.allSettled([outbox.append(leadFor('evt-lock-0001'), 2), outbox.append(leadFor('evt-lock-0002'), 2)]);
+    locker.exec('ROLLBACK');
+    locker.close();
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect((results[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'LB_ERR_OUTBOX_UNAVAILABLE' });
+    expect(await outbox.append(leadFor('evt-lock-0001'), 3)).toEqual({ outcome: 'stored' });
+    await outbox.close();
+  });
+});

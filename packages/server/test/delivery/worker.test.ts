@@ -1,0 +1,158 @@
+import type { Fault, StandIn } from '@leadbeacon/stand-in';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLeadEvents, type LeadEventMap } from '../../src/events.js';
+import { createForwarder, type Forwarder } from '../../src/delivery/forward.js';
+import { createMemoryOutbox } from '../../src/delivery/outbox/memory.js';
+import type { Outbox } from '../../src/delivery/outbox/outbox.js';
+import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from '../../src/delivery/worker.js';
+import { createManualClock } from '../support/manual-clock.js';
+import { createMemoryLogger, leadFor, startStandIn } from '../support/setup.js';
+
+const HOUR = 3_600_000;
+
+describe('delivery worker', () => {
+  let standIn: StandIn;
+  let forwarder: Forwarder;
+  let outbox: Outbox;
+  let worker: DeliveryWorker | undefined;
+  let clock: ReturnType<typeof createManualClock>;
+  const seen: { failed: LeadEventMap['failed'][0][]; dead: LeadEventMap['deadLettered'][0][]; delivered: string[] } = { failed: [], dead: [], delivered: [] };
+
+  beforeEach(async () => {
+    const started = await startStandIn();
+    standIn = started.standIn;
+    // 300 ms stands for LeadTrackr's timeout so a hang is quick to prove.
+    forwarder = createForwarder({ apiUrl: started.apiUrl, apiKey: standIn.apiKey, timeoutMs: 300 });
+    outbox = createMemoryOutbox();
+    clock = createManualClock();
+    seen.failed = [];
+    seen.dead = [];
+    seen.delivered = [];
+  });
+  afterEach(async () => {
+    await worker?.stop(1_000);
+    worker = undefined;
+    await forwarder.close();
+    await standIn.close();
+  });
+
+  function start(overrides: Partial<DeliveryWorkerOptions> = {}) {
+    const events = createLeadEvents();
+    events.on('failed', (e) => seen.failed.push(e));
+    events.on('deadLettered', (e) => seen.dead.push(e));
+    events.on('delivered', (e) => seen.delivered.push(e.uniqueEventId));
+    worker = createDeliveryWorker({
+      outbox, forwarder, events, clock, logger: createMemoryLogger(), random: () => 0.5,
+      concurrency: 4, backoffBaseMs: 1_000, backoffMaxMs: 600_000, maxAttempts: 2_000, maxAgeMs: 7 * 24 * HOUR, leaseMs: 60_000, pollIntervalMs: 1_000,
+      ...overrides,
+    });
+    worker.start();
+    return clock.idle();
+  }
+
+  /** Advances the clock in steps until `done` or `maxMs` of fake time passed. */
+  async function runUntil(done: () => boolean, maxMs: number, stepMs = 1_000): Promise<void> {
+    for (let t = 0; t < maxMs && !done(); t += stepMs) await clock.advance(stepMs);
+  }
+
+  // Proof (b): each upstream fault gets the right retry or dead-letter behaviour.
+  const faults: { name: string; fault: Fault; count: number; code: string; status?: number; retried: boolean; minRetryMs?: number; message?: RegExp }[] = [
+    { name: '500s', fault: { kind: 'status', status: 500 }, count: 3, code: 'LB_ERR_UPSTREAM_STATUS', status: 500, retried: true },
+    { name: '503', fault: { kind: 'status', status: 503 }, count: 1, code: 'LB_ERR_UPSTREAM_STATUS', status: 503, retried: true },
+    { name: '408', fault: { kind: 'status', status: 408 }, count: 1, code: 'LB_ERR_UPSTREAM_STATUS', status: 408, retried: true },
+    { name: '429 with Retry-After', fault: { kind: 'status', status: 429, retryAfterSeconds: 120 }, count: 1, code: 'LB_ERR_UPSTREAM_STATUS', status: 429, retried: true, minRetryMs: 120_000 },
+    { name: 'a hang', fault: { kind: 'hang' }, count: 2, code: 'LB_ERR_UPSTREAM_TIMEOUT', retried: true },
+    { name: 'a connection reset', fault: { kind: 'reset' }, count: 2, code: 'LB_ERR_UPSTREAM_NETWORK', retried: true },
+    { name: '401', fault: { kind: 'status', status: 401, message: 'Invalid or missing API key' }, count: 1, code: 'LB_ERR_UPSTREAM_STATUS', status: 401, retried: false, message: /401 Unauthorized: Invalid or missing API key/ },
+    { name: '400', fault: { kind: 'status', status: 400, message: 'projectId is required' }, count: 1, code: 'LB_ERR_UPSTREAM_STATUS', status: 400, retried: false, message: /projectId is required/ },
+    { name: '404', fault: { kind: 'status', status: 404, message: 'Project not found' }, count: 1, code: 'LB_ERR_UPSTREAM_STATUS', status: 404, retried: false, message: /Project not found/ },
+  ];
+
+  it.each(faults)('handles $name: retried=$retried', async ({ fault, count, code, status, retried, minRetryMs, message }) => {
+    standIn.fail(fault, count);
+    await outbox.append(leadFor('evt-fault-0001'), clock.now());
+    await start();
+    await runUntil(() => seen.delivered.length + seen.dead.length > 0, 2 * HOUR, 1_000);
+
+    expect(seen.failed[0]).toMatchObject({ code, status, attempts: 1 });
+    if (retried) {
+      expect(seen.failed).toHaveLength(count);
+      expect(seen.failed.every((f) => f.retryInMs !== undefined && f.retryInMs >= (minRetryMs ?? 0))).toBe(true);
+      expect(seen.delivered).toEqual(['evt-fault-0001']);
+      expect(standIn.leads).toHaveLength(1);
+    } else {
+      expect(seen.failed).toEqual([expect.objectContaining({ retryInMs: undefined })]);
+      expect(seen.dead).toEqual([expect.objectContaining({ uniqueEventId: 'evt-fault-0001', attempts: 1, reason: expect.stringMatching(message!) })]);
+      expect(await outbox.list({ status: 'dead', limit: 5 })).toMatchObject([{ lastError: expect.stringMatching(message!) }]);
+      expect(standIn.received).toHaveLength(1);
+    }
+  });
+
+  it('waits for Retry-After before the next attempt', async () => {
+    standIn.fail({ kind: 'status', status: 429, retryAfterSeconds: 120 });
+    await outbox.append(leadFor('evt-retry-after'), clock.now());
+    await start();
+    await clock.advance(119_000);
+    expect(standIn.received).toHaveLength(1);
+    await clock.advance(1_000);
+    expect(standIn.leads).toHaveLength(1);
+  });
+
+  it('dead-letters after maxAttempts', async () => {
+    standIn.fail({ kind: 'status', status: 503 }, 10);
+    await outbox.append(leadFor('evt-max-attempts'), clock.now());
+    await start({ maxAttempts: 3 });
+    await runUntil(() => seen.dead.length > 0, HOUR);
+    expect(standIn.received).toHaveLength(3);
+    expect(seen.dead[0]?.reason).toMatch(/^3 attempts \(maxAttempts\), last: POST .* 503/);
+  });
+
+  it('dead-letters a lead older than maxAgeMs without sending it', async () => {
+    await outbox.append(leadFor('evt-too-old-01'), clock.now() - 8 * 24 * HOUR);
+    await start();
+    expect(seen.dead).toEqual([expect.objectContaining({ uniqueEventId: 'evt-too-old-01', reason: expect.stringMatching(/^too old/) })]);
+    expect(standIn.received).toHaveLength(0);
+  });
+
+  it('never retries inside the forwarder: one request per attempt', async () => {
+    standIn.fail({ kind: 'reset' }, 1);
+    await outbox.append(leadFor('evt-one-layer'), clock.now());
+    await start();
+    expect(standIn.received.length + seen.failed.length).toBeLessThanOrEqual(2);
+    expect(seen.failed).toHaveLength(1);
+    expect(standIn.leads).toHaveLength(0);
+  });
+
+  it('picks up a lead whose lease a crashed worker left behind, once the lease expires', async () => {
+    await outbox.append(leadFor('evt-crashed-01'), clock.now());
+    await outbox.lease(1, 60_000, clock.now()); // a worker that died holding the lease
+    await start();
+    await clock.advance(59_000);
+    expect(standIn.leads).toHaveLength(0);
+    await clock.advance(1_000);
+    expect(standIn.leads.map((l) => l.formData.uniqueEventId)).toEqual(['evt-crashed-01']);
+  });
+
+  // Proof (c): LeadTrackr down for hours, then back; everything arrives, in order of acceptance.
+  it('delivers a backlog from a long outage in order of acceptance, probing only the oldest lead meanwhile', async () => {
+    standIn.fail({ kind: 'status', status: 503, message: 'maintenance' }, 1_000_000);
+    await start({ concurrency: 1 });
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const id = `evt-outage-${String(i).padStart(3, '0')}`;
+      ids.push(id);
+      await outbox.append(leadFor(id), clock.now());
+      worker!.wake();
+      await clock.advance(12 * 60_000); // a lead every 12 minutes: 6 hours of leads
+    }
+    await runUntil(() => false, 2 * HOUR, 60_000);
+    expect(new Set(standIn.received.map((r) => r.status))).toEqual(new Set([503]));
+    expect(standIn.received.length).toBeGreaterThan(20);
+    expect(seen.failed.every((f) => f.uniqueEventId === ids[0])).toBe(true);
+
+    standIn.reset(); // LeadTrackr is back
+    await runUntil(() => standIn.leads.length === ids.length, 2 * HOUR, 60_000);
+    expect(standIn.leads.map((l) => l.formData.uniqueEventId)).toEqual(ids);
+    expect(seen.dead).toEqual([]);
+  });
+});

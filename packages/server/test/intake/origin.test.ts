@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { compileOrigins, corsHeaders } from '../../src/intake/origin.js';
+
+describe('compileOrigins', () => {
+  const allowed = compileOrigins(['https://www.site.example', '*.shop.example', 'http://*.dev.example:8080']);
+
+  it.each([
+    ['https://www.site.example', true],
+    ['https://a.shop.example', true],
+    ['https://a.b.shop.example', true],
+    ['http://x.dev.example:8080', true],
+    ['https://shop.example', false],
+    ['http://a.shop.example', false],
+    ['https://a.shop.example:8443', false],
+    ['https://evilshop.example', false],
+    ['https://a.shop.example.evil.example', false],
+    ['http://x.dev.example', false],
+    ['https://user@a.shop.example', false],
+    ['https://www.site.example/', false],
+    ['null', false],
+    ['', false],
+  ])('%s → %s', (origin, expected) => {
+    expect(allowed(origin, undefined)).toBe(expected);
+  });
+
+  it('allows only the endpoint’s own origin when none are configured', () => {
+    const self = compileOrigins([]);
+    expect(self('https://api.example', 'https://api.example')).toBe(true);
+    expect(self('https://other.example', 'https://api.example')).toBe(false);
+  });
+
+  it('throws a TypeError naming an entry that is neither an origin nor a wildcard', () => {
+    expect(() => compileOrigins(['https://a.example/path'])).toThrow(/allowedOrigins.*a\.example\/path/);
+    expect(() => compileOrigins(['*'])).toThrow(TypeError);
+    expect(() => compileOrigins(['https://*'])).toThrow(TypeError);
+  });
+
+  it('echoes the origin in CORS headers and varies on it', () => {
+    expect(corsHeaders('https://a.example')).toEqual({ 'access-control-allow-origin': 'https://a.example', vary: 'Origin' });
+  });
+});

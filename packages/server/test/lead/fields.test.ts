@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { collectFields, hasContactData, readableKey, type Field } from '../../src/lead/fields.js';
+
+const text = (n: string, value: string, more: Partial<Field> = {}): Field => ({ n, v: [value], ...more });
+
+describe('collectFields', () => {
+  it('maps common field names to userData', () => {
+    const { userData } = collectFields([
+      text('first_name', 'Jane'),
+      text('last_name', 'Smith'),
+      text('email', 'jane@example.com'),
+      text('phone', '+31687654321'),
+      text('company', 'Acme Inc.'),
+    ]);
+    expect(userData).toEqual({ firstName: 'Jane', lastName: 'Smith', email: 'jane@example.com', phone: '+31687654321', companyName: 'Acme Inc.' });
+  });
+
+  it('puts the message into formMessage and other fields into formData under their label', () => {
+    const { formData } = collectFields([text('message', 'Call me', { t: 'textarea' }), text('input_4', '10k', { l: 'Budget *' })]);
+    expect(formData).toEqual({ formMessage: 'Call me', Budget: '10k' });
+  });
+
+  it('splits a single full-name field into first and last name', () => {
+    expect(collectFields([text('your-name', 'Jane van der Berg')]).userData).toEqual({ firstName: 'Jane', lastName: 'van der Berg' });
+  });
+
+  it('lets separate first and last name fields win over a full-name field', () => {
+    const { userData } = collectFields([text('name', 'J. Smith'), text('FNAME', 'Jane')]);
+    expect(userData).toEqual({ firstName: 'Jane', lastName: 'Smith' });
+  });
+
+  it('keeps the first email and files a second one (a confirmation) under its label', () => {
+    const { userData, formData } = collectFields([
+      text('email', 'a@example.com', { t: 'email' }),
+      text('email2', 'a@example.com', { t: 'email', l: 'Confirm email' }),
+    ]);
+    expect(userData).toEqual({ email: 'a@example.com' });
+    expect(formData).toEqual({ 'Confirm email': 'a@example.com' });
+  });
+
+  it('groups ticked boxes under their legend as an array (Gravity Forms names each box apart)', () => {
+    const box = (n: number, value: string, checked: boolean): Field => ({ n: `input_5.${n}`, t: 'checkbox', l: 'Services', v: checked ? [value] : [] });
+    expect(collectFields([box(1, 'Solar', true), box(2, 'Battery', false), box(3, 'Heat pump', true)]).formData).toEqual({ Services: ['Solar', 'Heat pump'] });
+  });
+
+  it('keeps a multi-select with several values as an array and a single value as a string', () => {
+    const { formData } = collectFields([
+      { n: 'topics', t: 'select-multiple', v: ['a', 'b'] },
+      { n: 'services[]', t: 'checkbox', v: ['Solar'] },
+    ]);
+    expect(formData).toEqual({ topics: ['a', 'b'], services: 'Solar' });
+  });
+
+  it('skips empty values and framework internals starting with _', () => {
+    expect(collectFields([text('a', ''), text('_wpcf7_unit_tag', 'wpcf7-f1-p2-o1'), text('b', '  ')]).formData).toEqual({});
+  });
+
+  it('takes uniqueIdentifier only from a field marked data-lb-field', () => {
+    const out = collectFields([text('crm_id', 'crm-123', { t: 'hidden', f: 'uniqueIdentifier' }), text('order_id', '9')]);
+    expect(out.uniqueIdentifier).toBe('crm-123');
+    expect(out.formData).toEqual({ order_id: '9' });
+  });
+
+  it('maps hidden fields only through data-lb-field', () => {
+    const out = collectFields([text('email', 'x@y.z', { t: 'hidden' }), text('x', 'Jane', { t: 'hidden', f: 'firstName' })]);
+    expect(out.userData).toEqual({ firstName: 'Jane' });
+    expect(out.formData).toEqual({ email: 'x@y.z' });
+  });
+
+  it('maps the JS API’s fields, which carry only a name and values', () => {
+    const out = collectFields([text('email', 'chat@example.com'), text('budget', '5000'), { n: 'topics', v: ['solar', 'battery'] }]);
+    expect(out).toEqual({ userData: { email: 'chat@example.com' }, formData: { budget: '5000', topics: ['solar', 'battery'] } });
+  });
+
+  it('cuts values to LeadTrackr’s caps', () => {
+    const out = collectFields([
+      text('first_name', 'f'.repeat(300)),
+      text('phone', '1'.repeat(80)),
+      text('message', 'm'.repeat(20_000)),
+      { n: 'tags', v: Array.from({ length: 150 }, () => 't'.repeat(2_000)) },
+      text('notes', 'n'.repeat(20_000)),
+      text('crm', 'u'.repeat(300), { f: 'uniqueIdentifier' }),
+    ]);
+    expect(out.userData.firstName).toHaveLength(200);
+    expect(out.userData.phone).toHaveLength(50);
+    expect(out.formData.formMessage).toHaveLength(10_000);
+    expect(out.formData.tags).toHaveLength(100);
+    expect((out.formData.tags as string[])[0]).toHaveLength(1_000);
+    expect(out.formData.notes).toHaveLength(10_000);
+    expect(out.uniqueIdentifier).toHaveLength(255);
+  });
+
+  it('keeps at most 99 formData keys, leaving one for formName', () => {
+    const fields = Array.from({ length: 150 }, (_, i) => text(`f${i}`, 'v'));
+    expect(Object.keys(collectFields([text('message', 'hi'), ...fields]).formData)).toHaveLength(99);
+  });
+
+  it('files labels such as __proto__ and constructor as ordinary keys', () => {
+    const { formData } = collectFields([text('a', '1', { l: '__proto__' }), text('b', '2', { l: 'constructor' })]);
+    expect(Object.getPrototypeOf(formData)).toBe(Object.prototype);
+    expect(Object.keys(formData)).toEqual(['__proto__', 'constructor']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('hasContactData', () => {
+  it('is true with a userData key or a uniqueIdentifier and false for a search box', () => {
+    expect(hasContactData(collectFields([text('email', 'a@b.c', { t: 'email' })]))).toBe(true);
+    expect(hasContactData(collectFields([text('crm', 'c-1', { t: 'hidden', f: 'uniqueIdentifier' })]))).toBe(true);
+    expect(hasContactData(collectFields([text('q', 'solar panels', { t: 'search' })]))).toBe(false);
+    expect(hasContactData(collectFields([text('username', 'jane')]))).toBe(false);
+  });
+});
+
+describe('readableKey', () => {
+  it('prefers the label, without required markers', () => {
+    expect(readableKey({ n: 'input_3', v: [], l: '* Budget (Required):' })).toBe('Budget');
+  });
+
+  it('falls back to the name without [] and then the id', () => {
+    expect(readableKey({ n: 'services[]', v: [] })).toBe('services');
+    expect(readableKey({ n: '', i: 'f1', v: [] })).toBe('f1');
+  });
+});

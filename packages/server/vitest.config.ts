@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config';
+
+// `source`: @leadbeacon/rules from its TypeScript, so the tests need no build of it first.
+export default defineConfig({ resolve: { conditions: ['source'] }, ssr: { resolve: { conditions: ['source'] } } });
