@@ -237,4 +237,21 @@ describe('handle: transform', () => {
     expect((await broken.handle(input())).status).toBe(500);
     expect(stored).toHaveLength(0);
   });
+
+  it('logs a refused origin at warn level once, with the fix', async () => {
+    const logger = createMemoryLogger();
+    const { handle } = setup(recording().accept, { logger });
+    for (let i = 0; i < 3; i++) expect((await handle(input({ headers: { origin: 'https://typo.example', 'content-type': 'text/plain' } }))).status).toBe(403);
+    const warnings = logger.lines.filter((l) => l.level === 'warn');
+    expect(warnings).toEqual([{ level: 'warn', obj: { origin: 'https://typo.example' }, msg: expect.stringMatching(/allowedOrigins \(LEADBEACON_ALLOWED_ORIGINS\)/) }]);
+  });
+
+  it('logs an origin without a LeadTrackr project at warn level once, with the fix', async () => {
+    const logger = createMemoryLogger();
+    const { handle } = setup(recording().accept, { logger, projectIdFor: () => undefined });
+    await handle(input());
+    await handle(input());
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([{ level: 'warn', obj: { origin: ORIGIN }, msg: expect.stringMatching(/projectIds \(LEADTRACKR_PROJECT_IDS\)/) }]);
+  });
 });
+
