@@ -99,6 +99,8 @@ export interface LeadRouterOptions {
 export interface ResolvedOptions extends DeliveryOptions {
   apiKey: string;
   projectId: string;
+  /** The per-origin projects, as given (`projectIdFor` resolves them). */
+  projectIds: Record<string, string>;
   apiUrl: string;
   allowedOrigins: string[];
   timeoutMs: number;
@@ -139,6 +141,7 @@ export function resolveOptions(options: LeadRouterOptions = {}, env: Env = proce
   return {
     apiKey,
     projectId,
+    projectIds,
     apiUrl,
     allowedOrigins,
     timeoutMs,
