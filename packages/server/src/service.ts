@@ -7,6 +7,8 @@ import { resolveOptions, type LeadRouterOptions } from './options.js';
 import { openOutbox } from './delivery/outbox/open.js';
 import { createRateLimiter } from './intake/rate-limit.js';
 import { createDeliveryWorker } from './delivery/worker.js';
+import { createInspector, type Inspector } from './inspector/inspector.js';
+import { createRecentLeads } from './inspector/recent.js';
 
 /** The endpoint without a framework: what every adapter (Express, fetch, standalone) wraps. */
 export interface LeadService {
@@ -15,6 +17,8 @@ export interface LeadService {
   readonly events: LeadEvents;
   /** What is waiting for delivery, for metrics and health checks; rejects when the outbox is unreachable. */
   stats(): Promise<DeliveryStats>;
+  /** The lead inspector, when the `inspector` option turned it on. */
+  readonly inspect: Inspector | undefined;
   /**
    * Stops accepting (leads get 503 with Retry-After), lets deliveries in flight finish within
    * `shutdownTimeoutMs`, closes the outbox and connections.
@@ -39,6 +43,8 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
   const outbox = resolved.outbox ?? openOutbox(resolved.outboxPath);
   const worker = resolved.worker ? createDeliveryWorker({ ...resolved, outbox, forwarder, events, clock }) : undefined;
   const accepting = createOutboxAccept({ ...resolved, outbox, events, clock, onStored: () => worker?.wake() });
+  const recent = resolved.inspector ? createRecentLeads() : undefined;
+  const inspect = resolved.inspector && recent ? createInspector({ recent, outbox, access: resolved.inspector, now: () => clock.now() }) : undefined;
   const rateLimiter = resolved.rateLimit ? createRateLimiter(resolved.rateLimit, resolved.logger, resolved.rateLimit.ownsStore) : undefined;
   const handle = createHandler({
     projectId: resolved.projectId,
@@ -48,6 +54,7 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
     logger: resolved.logger,
     ...endpointDeps(resolved),
     ...(rateLimiter ? { rateLimiter } : {}),
+    recent,
   });
   worker?.start();
 
@@ -65,6 +72,7 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
   return {
     handle,
     events,
+    inspect,
     stats: () => outbox.stats(clock.now()),
     close: () => (closing ??= close()),
   };

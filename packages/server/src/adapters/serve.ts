@@ -50,6 +50,11 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
     res.once('close', () => closing && req.socket.destroySoon());
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname === path || pathname === `${path}/`) return send(res, await service.handle(await toInput(req)));
+    const inspector = `${path}/inspector`;
+    if (service.inspect && (pathname === inspector || pathname.startsWith(`${inspector}/`))) {
+      const query = (req.url ?? '').split('?')[1] ?? '';
+      return send(res, await service.inspect({ method: req.method ?? 'GET', path: pathname.slice(inspector.length), query, headers: req.headers, ip: req.socket.remoteAddress ?? '' }));
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, json(404, { error: 'not_found' }));
     if (pathname === '/leadbeacon.js') {
       if (req.headers['if-none-match'] === script.etag) return send(res, { status: 304, headers: { etag: script.etag }, body: '' });

@@ -9,6 +9,7 @@ import type { RateLimiter } from './rate-limit.js';
 import { parseBeacon } from './schema.js';
 import { applyTransform, type TransformLead } from '../lead/transform.js';
 import { createWarnOnce, type WarnOnce } from '../warn-once.js';
+import type { RecentLeads } from '../inspector/recent.js';
 
 /** Beacons are small; 64 KiB is also the browser's keepalive budget, so nothing larger is legitimate. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -67,6 +68,8 @@ export interface HandlerDeps {
   transform?: TransformLead | undefined;
   /** @default once per key per 10 minutes to `logger` */
   warnOnce?: WarnOnce;
+  /** Keeps accepted beacons for the lead inspector. @default none (the inspector is off) */
+  recent?: RecentLeads | undefined;
 }
 
 /** Long enough for a database restart or a freed disk, short enough that the visitor is still on the site. */
@@ -149,6 +152,7 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
       return reject(503, { ...cors, 'retry-after': String(STORE_RETRY_AFTER_SECONDS) }, 'unavailable', 'The lead could not be stored; send it again later');
     }
     events.emit('accepted', { uniqueEventId });
+    deps.recent?.record({ uniqueEventId, receivedAt: Date.now(), origin, sent: parsed.value, lead });
     logger.info({ uniqueEventId, outcome: accepted.outcome, leadId: accepted.leadId }, 'lead accepted');
     return accepted.outcome === 'delivered'
       ? reply(200, cors, { ok: true, uniqueEventId, leadId: accepted.leadId ?? null })
