@@ -64,8 +64,9 @@ describe.each(adapters)('the inspector on %s', (_name, mount) => {
     const page = await fetch(`${base}/inspector`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    await expect.poll(async () => (await (await fetch(`${base}/inspector/leads.json`)).json()).leads[0]?.delivery?.status).toBe('delivered');
-    const { leads } = await (await fetch(`${base}/inspector/leads.json`)).json();
+    const snapshot = async () => (await (await fetch(`${base}/inspector/leads.json`)).json()) as { leads: { delivery?: { status: string } }[] };
+    await expect.poll(async () => (await snapshot()).leads[0]?.delivery?.status).toBe('delivered');
+    const { leads } = await snapshot();
     expect(leads).toHaveLength(1);
     expect(leads[0]).toMatchObject({ uniqueEventId: validBeacon.uniqueEventId, origin: ORIGIN, sent, lead: { attributionData: { gclid: 'from-the-page' } }, delivery: { status: 'delivered', leadId: 1 } });
   });
