@@ -24,6 +24,8 @@ export interface ServeOptions extends LeadRouterOptions {
   shutdownTimeoutMs?: number;
   /** Serve Prometheus metrics at /metrics. @default true */
   metrics?: boolean;
+  /** Serve a sample page with a contact form and the script at `/`, to try the endpoint (`leadbeacon sandbox`). @default false */
+  samplePage?: boolean;
 }
 
 export interface StandaloneServer {
@@ -33,12 +35,12 @@ export interface StandaloneServer {
   close(): Promise<void>;
 }
 
-const DEFAULTS = { port: 3000, path: '/leadbeacon', shutdownTimeoutMs: 10_000, metrics: true };
+const DEFAULTS = { port: 3000, path: '/leadbeacon', shutdownTimeoutMs: 10_000, metrics: true, samplePage: false };
 
 /** The endpoint as a server of its own (node:http, no framework), for sites without a Node app. */
 export async function startServer(options: ServeOptions = {}): Promise<StandaloneServer> {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ServeOptions;
-  const { port, host, path, scriptFile, shutdownTimeoutMs, metrics: withMetrics, ...endpoint } = { ...DEFAULTS, ...given };
+  const { port, host, path, scriptFile, shutdownTimeoutMs, metrics: withMetrics, samplePage, ...endpoint } = { ...DEFAULTS, ...given };
   const logger = endpoint.logger ?? createDefaultLogger();
   const service = createLeadService({ ...endpoint, logger });
   const metrics = withMetrics ? createMetrics(service) : undefined;
@@ -62,6 +64,7 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
       return send(res, { status: 200, headers, body: req.method === 'HEAD' ? '' : script.text });
     }
     if (pathname === '/healthz') return send(res, json(200, { ok: true }));
+    if (pathname === '/' && samplePage) return send(res, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: renderSamplePage(path) });
     if (pathname === '/readyz') {
       if (closing) return send(res, json(503, { ok: false, reason: 'shutting_down' }));
       // stats() reads the lead store, so it fails when the store is unreachable.
@@ -108,6 +111,20 @@ async function toInput(req: IncomingMessage): Promise<HandleInput> {
   const read = await readBody(req.headers['content-encoding'], req.headers['content-length'], req.iterator({ destroyOnReturn: false }));
   if (read.bodyError) req.resume();
   return { ...base, ...read };
+}
+
+/** A page like a site's contact page: the script tag and a form, nothing else. */
+function renderSamplePage(path: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Sample contact page · leadbeacon sandbox</title>
+<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}label{display:block;margin:.6rem 0}input,textarea{display:block;width:100%;box-sizing:border-box;padding:.4rem;font:inherit}</style></head>
+<body><h1>Contact us</h1><p>A sample page with the leadbeacon script. Send the form, then open <a href="${path}/inspector">the inspector</a>.</p>
+<form id="contact"><label>Name <input name="name" autocomplete="name" required></label>
+<label>Email <input name="email" type="email" autocomplete="email" required></label><label>Message <textarea name="message"></textarea></label>
+<button>Send</button></form><p id="sent" hidden>Sent: see it in <a href="${path}/inspector">the inspector</a>.</p>
+<script>document.getElementById('contact').addEventListener('submit', (e) => { e.preventDefault(); e.target.reset(); document.getElementById('sent').hidden = false; });</script>
+<script src="/leadbeacon.js" data-endpoint="${path}" defer></script></body></html>
+`;
 }
 
 function send(res: ServerResponse, out: HandleResult): void {
