@@ -1,6 +1,6 @@
 /**
- * The demo: a landing page with the script tag, the router at /leadbeacon, and, unless real
- * LeadTrackr credentials are set, a local stand-in whose received leads /sandbox shows.
+ * The demo: a landing page with the script tag, the router at /leadbeacon with its lead inspector
+ * at /leadbeacon/inspector, and, unless real LeadTrackr credentials are set, a local stand-in.
  */
 import { createLeadRouter, createMemoryOutbox, type LeadRouter, type Logger } from '@leadbeacon/server';
 import { createStandIn, type StandIn } from '@leadbeacon/stand-in';
@@ -9,7 +9,6 @@ import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { renderSandbox } from './sandbox.js';
 
 export interface DemoOptions {
   /** @default 0 (a free port) */
@@ -60,6 +59,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     ...(options.outbox === 'memory' ? { outbox: createMemoryOutbox() } : { outboxPath: options.outbox ?? (env.LEADBEACON_OUTBOX || '.leadbeacon/demo.db') }),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.minPageMs === undefined ? {} : { minPageMs: options.minPageMs }),
+    // The inspector shows personal data: this machine only, as in `leadbeacon sandbox`.
+    inspector: 'local',
   });
 
   const app = express();
@@ -68,12 +69,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   app.get('/leadbeacon.js', (_req, res) => {
     res.type('application/javascript').set('cache-control', 'no-cache').sendFile(scriptPath);
   });
-  app.get('/sandbox', (_req, res) => {
-    res.type('html').send(renderSandbox(standIn?.leads, real));
-  });
-  app.get('/sandbox/leads.json', (_req, res) => {
-    res.json(standIn?.leads ?? []);
-  });
+  // The first demo's page of received leads; the inspector shows them now, with their delivery.
+  app.get('/sandbox', (_req, res) => res.redirect(301, '/leadbeacon/inspector'));
   // The contact form posts here natively, so the page navigates away as on a real site.
   app.post('/thank-you', (_req, res) => res.sendFile('thank-you.html', { root: publicDir }));
   app.use(express.static(publicDir, { extensions: ['html'] }));

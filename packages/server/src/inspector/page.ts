@@ -34,7 +34,7 @@ ol.flow { margin: 0; padding-left: 1.2rem; font-size: .9rem; }
 ol.flow li { margin-bottom: .4rem; }
 ol.flow .ch { font-weight: 600; }
 .wide { grid-column: 1 / -1; }
-.raw { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr)); }
+.raw { display: grid; gap: .75rem; align-items: start; grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr)); }
 .raw details { background: #f6f8fa; border-radius: 6px; padding: .4rem .6rem; }
 pre { font-size: .75rem; white-space: pre-wrap; margin: .4rem 0 0; }
 .none, .empty { color: #8593a3; }
@@ -46,7 +46,8 @@ const SCRIPT = `
   const list = document.getElementById('leads');
   const status = document.getElementById('status');
   // The page answers with and without a trailing slash; its data is always one level below it.
-  const source = location.pathname.replace(/\/?$/, '/') + 'leads.json' + location.search;
+  const here = location.pathname;
+  const source = here + (here.endsWith('/') ? '' : '/') + 'leads.json' + location.search;
   let last = '';
 
   const el = (tag, props, ...children) => {
@@ -66,7 +67,11 @@ const SCRIPT = `
     if (!entries.length) return el('p', { className: 'none', textContent: 'none' });
     return el('dl', {}, ...entries.flatMap(([key, value]) => [el('dt', { textContent: key }), el('dd', { textContent: text(value) })]));
   };
-  const section = (title, content, wide) => el('section', { className: wide ? 'wide' : '' }, el('h2', { textContent: title }), content);
+  const section = (title, content, wide) => {
+    const node = el('section', { className: wide ? 'wide' : '' }, el('h2', { textContent: title }), content);
+    node.dataset.section = title.toLowerCase();
+    return node;
+  };
 
   function flowOf(lead) {
     let flow = lead.channelFlow;
