@@ -40,6 +40,7 @@ export interface Demo {
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 const scriptPath = createRequire(import.meta.url).resolve('@leadbeacon/browser/leadbeacon.js');
+const debugScriptPath = createRequire(import.meta.url).resolve('@leadbeacon/browser/leadbeacon-debug.js');
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const env = options.env ?? process.env;
@@ -68,6 +69,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   app.use('/leadbeacon', router);
   app.get('/leadbeacon.js', (_req, res) => {
     res.type('application/javascript').set('cache-control', 'no-cache').sendFile(scriptPath);
+  });
+  // The debug view the script loads from beside itself on ?leadbeacon_debug.
+  app.get('/leadbeacon-debug.js', (_req, res) => {
+    res.type('application/javascript').set('cache-control', 'no-cache').sendFile(debugScriptPath);
   });
   // The first demo's page of received leads; the inspector shows them now, with their delivery.
   app.get('/sandbox', (_req, res) => res.redirect(301, '/leadbeacon/inspector'));

@@ -45,6 +45,8 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
   const service = createLeadService({ ...endpoint, logger });
   const metrics = withMetrics ? createMetrics(service) : undefined;
   const script = await loadScript(scriptFile);
+  // The debug view, which the script loads from beside itself on ?leadbeacon_debug; optional.
+  const debugScript = await loadScript(scriptFile ? scriptFile.replace(/\.js$/, '-debug.js') : undefined, 'leadbeacon-debug.js').catch(() => undefined);
   let closing = false;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -58,10 +60,11 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
       return send(res, await service.inspect({ method: req.method ?? 'GET', path: pathname.slice(inspector.length), query, headers: req.headers, ip: req.socket.remoteAddress ?? '' }));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, json(404, { error: 'not_found' }));
-    if (pathname === '/leadbeacon.js') {
-      if (req.headers['if-none-match'] === script.etag) return send(res, { status: 304, headers: { etag: script.etag }, body: '' });
-      const headers = { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag: script.etag };
-      return send(res, { status: 200, headers, body: req.method === 'HEAD' ? '' : script.text });
+    const served = pathname === '/leadbeacon.js' ? script : pathname === '/leadbeacon-debug.js' ? debugScript : undefined;
+    if (served) {
+      if (req.headers['if-none-match'] === served.etag) return send(res, { status: 304, headers: { etag: served.etag }, body: '' });
+      const headers = { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag: served.etag };
+      return send(res, { status: 200, headers, body: req.method === 'HEAD' ? '' : served.text });
     }
     if (pathname === '/healthz') return send(res, json(200, { ok: true }));
     if (pathname === '/' && samplePage) return send(res, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: renderSamplePage(path) });
@@ -135,11 +138,11 @@ function json(status: number, body: object): HandleResult {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
 }
 
-async function loadScript(file: string | undefined): Promise<{ text: string; etag: string }> {
+async function loadScript(file: string | undefined, name = 'leadbeacon.js'): Promise<{ text: string; etag: string }> {
   let path = file;
   if (!path) {
     try {
-      path = createRequire(import.meta.url).resolve('@leadbeacon/browser/leadbeacon.js');
+      path = createRequire(import.meta.url).resolve(`@leadbeacon/browser/${name}`);
     } catch {
       throw new TypeError('Expected @leadbeacon/browser to be installed, or LEADBEACON_SCRIPT_FILE to name the browser script');
     }

@@ -87,6 +87,14 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
 
   return async function handle(input) {
     const origin = header(input.headers, 'origin');
+    // Any page may ask whether it could send leads here (the script's debug view): a refused
+    // origin otherwise sees only a CORS error. The answer says no more than a POST would.
+    if (input.method === 'GET' || input.method === 'HEAD') {
+      // A same-origin GET carries no Origin header (Fetch): the page's origin is then the endpoint's own.
+      const asked = origin ?? (header(input.headers, 'sec-fetch-site') === 'same-origin' ? input.selfOrigin : undefined);
+      const originAllowed = !!asked && isOriginAllowed(asked, input.selfOrigin);
+      return { status: 200, headers: { 'access-control-allow-origin': '*', 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ok: true, originAllowed }) };
+    }
     if (!origin || !isOriginAllowed(origin, input.selfOrigin)) {
       // The browser shows only a CORS error: the log is where a site owner learns the fix. An
       // Origin is no personal data, but it is the sender's to choose: cut, and JSON-escaped by pino.
