@@ -36,7 +36,8 @@ async function sandbox(args: string[]): Promise<string> {
   });
 }
 
-describe('leadbeacon sandbox', () => {
+// Each test starts a Node process: generous for a loaded machine.
+describe('leadbeacon sandbox', { timeout: 30_000 }, () => {
   it('needs no credentials, prints the tag to paste, and shows a lead from an allowed origin in the inspector', async () => {
     const port = await freePort();
     const printed = await sandbox(['--port', String(port), '--origin', 'https://www.my-site.example']);
