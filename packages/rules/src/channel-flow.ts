@@ -56,15 +56,15 @@ export interface FlowCookies {
  * written back as read.
  */
 export function nextCookies({ flowCookie, sessionCookie, url, referrer, nowMs, utmParams }: FlowInput): FlowCookies {
-  const { searchParams, hostname, pathname } = new URL(url);
-  const [ch, campaign] = channelFor(searchParams, hostname, referrer, utmParams);
+  const page = new URL(url);
+  const [ch, campaign] = channelFor(page, referrer, utmParams);
   const read = parseFlow(flowCookie);
   const last = read[read.length - 1];
   let flow = read;
   // A compact entry's ch is truthy (parseFlow), so indexing it cannot throw; 123 and "123" differ, as in LeadTrackr's tags.
   if (sessionCookie == null || !last || (campaign && FIELDS.some((key) => ((last.ch as Record<string, unknown>)[key] || '') !== (ch[key] || '')))) {
     // An http(s) URL's path is never empty, so lp is always there (LeadTrackr's tags leave out an empty one).
-    flow = [...read, { t: nowMs, ch, lp: pathname.slice(0, 100) }];
+    flow = [...read, { t: nowMs, ch, lp: page.pathname.slice(0, 100) }];
     while (flow.length > MAX_ENTRIES || (flow[1] && encodeURIComponent(JSON.stringify(flow)).length > MAX_ENCODED)) flow.splice(1, 1);
   }
   return { flowCookie: JSON.stringify(flow), sessionCookie: '1', flow };

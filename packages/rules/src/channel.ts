@@ -29,15 +29,15 @@ export function pickChannel(read: (longName: string, i: number) => unknown): Rec
 }
 
 /**
- * A page view's channel by LeadTrackr's rules (../shared/reference/leadtrackr.md), first match wins:
- * campaign parameters → Google click id → Microsoft click id → search-engine referrer → other
- * external referrer → direct. The flag is true when the URL carries a campaign signal (a campaign
+ * The channel of a page view at `page` by LeadTrackr's rules (../shared/reference/leadtrackr.md),
+ * first match wins: campaign parameters → Google click id → Microsoft click id → search-engine
+ * referrer → other external referrer → direct. The flag is true when the URL carries a campaign signal (a campaign
  * parameter with a value, or a click id that set the channel), which starts a new flow entry even
  * within a session when the channel changed. Only the five `utmParams` count (not `utm_id`), each
  * by its first value, as LeadTrackr's tags read them (`?utm_source=&utm_source=x` is no campaign).
  */
-export function channelFor(params: URLSearchParams, host: string, referrer: string, utmParams: (string | undefined)[] = []): [Channel, boolean] {
-  const get = (name: string) => params.get(name);
+export function channelFor(page: URL, referrer: string, utmParams: (string | undefined)[] = []): [Channel, boolean] {
+  const get = (name: string) => page.searchParams.get(name);
   let refHost = '';
   try {
     // Most page views have no referrer: no exception (and its stack trace) for those.
@@ -47,7 +47,7 @@ export function channelFor(params: URLSearchParams, host: string, referrer: stri
   }
   const refDomain = registrableDomain(refHost);
   // Consent Mode's url_passthrough drags gclid along internal links: those do not count. An empty referrer is not internal.
-  const external = !refHost || refDomain != registrableDomain(host);
+  const external = !refHost || refDomain != registrableDomain(page.hostname);
   // A site may rename the parameters, as LeadTrackr's tags allow (their sourceParam … termParam settings).
   const ch = pickChannel((name, i) => get(utmParams[i] || 'utm_' + name)) as Partial<Channel>;
   const campaign = Object.keys(ch)[0];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channelFor } from '../src/channel.js';
 
-const channel = (search: string, referrer = '', host = 'www.shop.nl') => channelFor(new URLSearchParams(search), host, referrer);
+const channel = (search: string, referrer = '', host = 'www.shop.nl') => channelFor(new URL(`https://${host}/${search}`), referrer);
 
 describe('channelFor', () => {
   it('takes every UTM value, leaving out empty ones', () => {
@@ -30,8 +30,7 @@ describe('channelFor', () => {
   });
 
   it('reads renamed campaign parameters; an empty name keeps the utm_ default', () => {
-    const params = new URLSearchParams('?src=news&utm_medium=email&utm_source=ignored');
-    expect(channelFor(params, 'www.shop.nl', '', ['src', ''])).toEqual([{ s: 'news', m: 'email' }, true]);
+    expect(channelFor(new URL('https://www.shop.nl/?src=news&utm_medium=email&utm_source=ignored'), '', ['src', ''])).toEqual([{ s: 'news', m: 'email' }, true]);
   });
 
   it.each(['gclid', 'gbraid', 'wbraid'])('makes %s google/cpc', (param) => {
