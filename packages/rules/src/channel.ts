@@ -31,12 +31,13 @@ export function pickChannel(read: (longName: string, i: number) => unknown): Rec
 /**
  * The channel of a page view at `page` by LeadTrackr's rules (../shared/reference/leadtrackr.md),
  * first match wins: campaign parameters → Google click id → Microsoft click id → search-engine
- * referrer → other external referrer → direct. The flag is true when the URL carries a campaign signal (a campaign
- * parameter with a value, or a click id that set the channel), which starts a new flow entry even
- * within a session when the channel changed. Only the five `utmParams` count (not `utm_id`), each
- * by its first value, as LeadTrackr's tags read them (`?utm_source=&utm_source=x` is no campaign).
+ * referrer → other external referrer → direct. The second value is truthy (a string: no `!!` in
+ * the script) when the URL carries a campaign signal (a campaign parameter with a value, or a click
+ * id that set the channel), which starts a new flow entry even within a session when the channel
+ * changed. Only the five `utmParams` count (not `utm_id`), each by its first value, as
+ * LeadTrackr's tags read them (`?utm_source=&utm_source=x` is no campaign).
  */
-export function channelFor(page: URL, referrer: string, utmParams: (string | undefined)[] = []): [Channel, boolean] {
+export function channelFor(page: URL, referrer: string, utmParams: (string | undefined)[] = []): [Channel, unknown] {
   const get = (name: string) => page.searchParams.get(name);
   let refHost = '';
   try {
@@ -65,6 +66,6 @@ export function channelFor(page: URL, referrer: string, utmParams: (string | und
             ? { s: label, m: 'organic' }
             : { s: refHost, m: 'referral' }
           : { s: 'direct', m: 'none' },
-    !!(campaign || click),
+    campaign || click,
   ];
 }
