@@ -1,4 +1,5 @@
 // Builds the script-tag IIFE (minified, what sites load) and a readable debug copy with the logging.
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -6,11 +7,27 @@ import { build } from 'esbuild';
 const target = ['es2020', 'chrome80', 'firefox78', 'safari14'];
 /**
  * esbuild shortens locals, never property names: these internal-only ones (the resolved config,
- * the delivery queue's and the cookie store's methods) are renamed in both builds. Only long,
- * distinctive names, matched whole: never a beacon, cookie, queue-entry (stored across page
- * views) or public API key, nor a name a built-in also has (`set`, `all`, `remove`, `id` …).
+ * nextCookies' fields, the delivery queue's and the cookie store's methods) are renamed in both
+ * builds. Only long, distinctive names, matched whole: never a beacon, cookie, queue-entry (stored
+ * across page views) or public API key, nor a name a built-in also has (`set`, `all`, `remove` …).
  */
 const mangleProps = /^(endpoint|cookieDomain|clickIdDays|sessionMinutes|utmParams|flowCookie|sessionCookie|nowMs|consentRequired|excludeForms|honeypot|pending|deliver|resendPending|flush)$/;
+/**
+ * The script's one js-cookie instance brings its own read and write (src/index.ts), so js-cookie's
+ * default converter is dead code: it is reduced to the plain URI codec (77 → 5 B gzip), which the
+ * default instance would still work with. The build fails if js-cookie's source changes shape.
+ */
+const jsCookieCodec = {
+  name: 'js-cookie-codec',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]js-cookie[\\/]dist[\\/]js\.cookie\.mjs$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const contents = source.replace(/var defaultConverter = \{[\s\S]*?\n\};/, 'var defaultConverter = { read: decodeURIComponent, write: encodeURIComponent };');
+      if (contents == source) throw new Error(`js-cookie changed: no default converter in ${path}`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
 const common = {
   absWorkingDir: fileURLToPath(new URL('.', import.meta.url)),
   entryPoints: ['src/index.ts'],
@@ -22,6 +39,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   mangleProps,
+  plugins: [jsCookieCodec],
 };
 
 /** The options of the shipped, minified script (bench/modules.mjs measures with them too). */
