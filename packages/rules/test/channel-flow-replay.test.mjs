@@ -4,7 +4,7 @@
 // (packages/browser/test/channel-flow-replay.test.mjs).
 import { describe, expect, it } from 'vitest';
 import { findCookieDomain, nextCookies } from '../src/index.ts';
-import { loadGolden, replay, report } from './support/golden.mjs';
+import { GOLDEN_MISSING, loadGolden, replay, report } from './support/golden.mjs';
 
 /** `cookie.parse`'s decoding, the GTM tag's too: URL-decoded as a whole, or as it is when that fails. */
 function parsed(value) {
@@ -17,7 +17,8 @@ function parsed(value) {
 
 describe("nextCookies replayed on LeadTrackr's integrations", () => {
   // ~8,700 page views: about 3 s here.
-  it('leaves the cookies they leave on every page view where they agree', { timeout: 60_000 }, () => {
+  if (GOLDEN_MISSING) console.warn(`skipping the replay: ${GOLDEN_MISSING}`);
+  it.skipIf(GOLDEN_MISSING)('leaves the cookies they leave on every page view where they agree', { timeout: 60_000 }, () => {
     const { tally, mismatches } = replay(loadGolden(), (jar, pv) => {
       const { hostname } = new URL(pv.url);
       const cookie = (name) => jar.find(name, hostname, pv.now);

@@ -1,13 +1,22 @@
-// LeadTrackr's own integrations replayed on the same visits (fixtures/channelflow-golden.json.gz,
-// copied from ../shared/compat/, whose README describes it): what each leaves after every page view.
-import { readFileSync } from 'node:fs';
+// LeadTrackr's own integrations replayed on the same visits (channelflow-golden.json.gz in the
+// project's shared compatibility data, ../shared/compat/ beside the repository, whose README
+// describes it): what each leaves after every page view.
+import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { createCookieJar } from './cookie-jar.mjs';
 
 export const INTEGRATIONS = ['gtm', 'wp', 'leadbot'];
 
+/** Where the data is: LEADBEACON_COMPAT_DIR, else `shared/compat` beside the repository (as CI lays it out). */
+export const GOLDEN_FILE = process.env.LEADBEACON_COMPAT_DIR
+  ? `${process.env.LEADBEACON_COMPAT_DIR}/channelflow-golden.json.gz`
+  : new URL('../../../../../shared/compat/channelflow-golden.json.gz', import.meta.url).pathname;
+
+/** Why the replay cannot run here, printed by the tests that skip; undefined when it can. */
+export const GOLDEN_MISSING = existsSync(GOLDEN_FILE) ? undefined : `${GOLDEN_FILE} is missing: set LEADBEACON_COMPAT_DIR to the shared compatibility data`;
+
 export function loadGolden() {
-  return JSON.parse(gunzipSync(readFileSync(new URL('../fixtures/channelflow-golden.json.gz', import.meta.url))).toString('utf8'));
+  return JSON.parse(gunzipSync(readFileSync(GOLDEN_FILE)).toString('utf8'));
 }
 
 const canonicalCache = new Map();
