@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteOutbox } from '../../../src/delivery/outbox/sqlite.js';
 import { leadFor, tempDir } from '../../support/setup.js';
+import { openNodeSqlite } from '../../../src/delivery/outbox/sqlite-driver.js';
 
 describe('SQLite outbox', () => {
   let tmp: Awaited<ReturnType<typeof tempDir>>;
@@ -13,8 +13,8 @@ describe('SQLite outbox', () => {
     const outbox = createSqliteOutbox({ path });
     await outbox.append(leadFor('evt-aaaaaaaa'), 1);
     await outbox.close();
-    const db = new Database(path, { readonly: true });
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const db = openNodeSqlite(path, 0);
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     db.close();
   });
 
@@ -47,7 +47,7 @@ describe('SQLite outbox group commit', () => {
       outbox.append(leadFor('evt-batch-0001'), 1),
     ]);
     expect(results.map((r) => r.outcome)).toEqual(['stored', 'stored', 'duplicate']);
-    const db = new Database(path, { readonly: true });
+    const db = openNodeSqlite(path, 0);
     expect(db.prepare('SELECT count(*) AS n FROM leadbeacon_outbox').get()).toEqual({ n: 2 });
     db.close();
     await outbox.close();
@@ -57,7 +57,7 @@ describe('SQLite outbox group commit', () => {
     const path = `${tmp.dir}/locked.db`;
     const outbox = createSqliteOutbox({ path, busyTimeoutMs: 50 });
     await outbox.append(leadFor('evt-first-0001'), 1);
-    const locker = new Database(path);
+    const locker = openNodeSqlite(path, 0);
     locker.exec('BEGIN IMMEDIATE');
     const results = await Promise.allSettled([outbox.append(leadFor('evt-lock-0001'), 2), outbox.append(leadFor('evt-lock-0002'), 2)]);
     locker.exec('ROLLBACK');
