@@ -16,6 +16,11 @@ export interface LeadService {
   /** What is waiting for delivery, for metrics and health checks; rejects when the outbox is unreachable. */
   stats(): Promise<DeliveryStats>;
   /**
+   * Readiness: the stats, once a write probe showed that a lead would be stored now; rejects when
+   * the outbox cannot write (locked, read-only, full, INSERT not granted) or is unreachable.
+   */
+  ready(): Promise<DeliveryStats>;
+  /**
    * Stops accepting (leads get 503 with Retry-After), lets deliveries in flight finish within
    * `shutdownTimeoutMs`, closes the outbox and connections.
    */
@@ -66,6 +71,10 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
     handle,
     events,
     stats: () => outbox.stats(clock.now()),
+    ready: async () => {
+      await outbox.probeWrite();
+      return outbox.stats(clock.now());
+    },
     close: () => (closing ??= close()),
   };
 }

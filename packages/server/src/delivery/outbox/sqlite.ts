@@ -5,6 +5,7 @@ import { OutboxUnavailableError } from '../../errors.js';
 import type { LeadTrackrLead } from '../../lead/map-lead.js';
 import { bodyHash } from './body-hash.js';
 import { openNodeSqlite, type SqliteDatabase, type SqliteStatement, type SqliteValue } from './sqlite-driver.js';
+import { createSqliteRunner } from './sqlite-runner.js';
 import type { AppendResult, Outbox, OutboxRow, OutboxStatus } from './outbox.js';
 
 export interface SqliteOutboxOptions {
@@ -16,19 +17,14 @@ export interface SqliteOutboxOptions {
    * loss, for more leads per second (docs/benchmarks.md). @default 'full'
    */
   synchronous?: 'full' | 'normal';
-  /** How long a write waits for another process's lock before failing. @default 5_000 */
+  /**
+   * How long a read or write waits for another process's lock before it fails (503). The wait is
+   * a timer, never a block of the event loop. @default 1_000
+   */
   busyTimeoutMs?: number;
 }
 
 const TABLE = 'leadbeacon_outbox';
-
-/** One write waiting for the next group commit. */
-interface PendingWrite {
-  operation: string;
-  write(): unknown;
-  resolve(result: unknown): void;
-  reject(error: Error): void;
-}
 
 // One table; `seq` keeps the order of acceptance, `id` is the uniqueEventId (one row per id).
 const SCHEMA = `
@@ -71,7 +67,8 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
   const path = resolve(options.path ?? './leadbeacon.db');
   const synchronous = options.synchronous ?? 'full';
   if (synchronous !== 'full' && synchronous !== 'normal') throw new TypeError('Expected `synchronous` to be "full" or "normal"');
-  const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
+  const busyTimeoutMs = options.busyTimeoutMs ?? 1_000;
+  if (!(busyTimeoutMs >= 0)) throw new TypeError('Expected `busyTimeoutMs` to be zero or more');
   let db: SqliteDatabase;
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -79,14 +76,14 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
   } catch (cause) {
     throw new OutboxUnavailableError(`open ${path}`, { cause });
   }
-  return createSqliteOutboxOn(db, { path, synchronous });
+  return createSqliteOutboxOn(db, { path, synchronous, busyTimeoutMs });
 }
 
 /**
  * The outbox over an open connection: node:sqlite's in production; the benchmark passes
  * better-sqlite3's to compare the drivers under the same code.
  */
-export function createSqliteOutboxOn(db: SqliteDatabase, settings: { path: string; synchronous: 'full' | 'normal' }): Outbox {
+export function createSqliteOutboxOn(db: SqliteDatabase, settings: { path: string; synchronous: 'full' | 'normal'; busyTimeoutMs: number }): Outbox {
   try {
     db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${settings.synchronous.toUpperCase()}`);
     db.exec(SCHEMA);
@@ -94,11 +91,14 @@ export function createSqliteOutboxOn(db: SqliteDatabase, settings: { path: strin
     if (!(db.prepare(`PRAGMA table_info(${TABLE})`).all() as { name: string }[]).some((c) => c.name === 'body_hash')) {
       db.exec(`ALTER TABLE ${TABLE} ADD COLUMN body_hash TEXT`);
     }
+    // Opening may wait for a lock on the thread (once, at start); from here on, waits are timers.
+    db.exec('PRAGMA busy_timeout = 0');
   } catch (cause) {
     if (db.isOpen) db.close();
     throw new OutboxUnavailableError(`open ${settings.path}`, { cause });
   }
 
+  const runner = createSqliteRunner(db, settings.busyTimeoutMs);
   const prepare = <R = Row>(sql: string) => typed<R>(db.prepare(sql));
   const q = {
     get: prepare(`SELECT * FROM ${TABLE} WHERE id = ?`),
@@ -130,6 +130,9 @@ export function createSqliteOutboxOn(db: SqliteDatabase, settings: { path: strin
     list: prepare(`SELECT * FROM ${TABLE} WHERE status = ? ORDER BY seq LIMIT ?`),
     retryOne: prepare(`UPDATE ${TABLE} SET status = 'pending', attempts = 0, next_attempt_at = ?, finished_at = NULL WHERE id = ? AND status = 'dead'`),
     retryAll: prepare(`UPDATE ${TABLE} SET status = 'pending', attempts = 0, next_attempt_at = ?, finished_at = NULL WHERE status = 'dead'`),
+    // The id cannot be a uniqueEventId (the schema allows no spaces), so the probe never meets a lead.
+    probeInsert: prepare(`INSERT INTO ${TABLE} (seq, id, status, accepted_at) VALUES (-1, ' write probe ', 'delivered', 0)`),
+    probeDelete: prepare(`DELETE FROM ${TABLE} WHERE seq = -1`),
     purge: prepare(`DELETE FROM ${TABLE} WHERE status = ? AND finished_at < ?`),
   };
 
@@ -149,81 +152,41 @@ export function createSqliteOutboxOn(db: SqliteDatabase, settings: { path: strin
     return { outcome: 'duplicate', status: row.status, leadId: row.lead_id ?? undefined };
   }
 
-  // Group commit: the writes of one event-loop turn (appends from requests, acknowledgements from
-  // the worker) share one transaction, so one fsync (synchronous=FULL) covers them all; each caller
-  // still hears only after the commit. IMMEDIATE takes the write lock up front, so two processes
-  // never both read then both insert.
-  // IMMEDIATE takes the write lock up front, so two processes never both read then both insert.
-  function transaction<T>(work: () => T): T {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.isOpen) db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-  let queued: PendingWrite[] = [];
-  function flushWrites(): void {
-    const batch = queued;
-    queued = [];
-    try {
-      const results = transaction(() => batch.map((item) => item.write()));
-      batch.forEach((item, i) => item.resolve(results[i]));
-    } catch (cause) {
-      // One failed commit fails every write in it: none of them is stored.
-      for (const item of batch) item.reject(new OutboxUnavailableError(item.operation, { cause }));
-    }
-  }
-  function queueWrite<T>(operation: string, write: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (queued.push({ operation, write, resolve: resolve as (result: unknown) => void, reject }) === 1) setImmediate(flushWrites);
-    });
-  }
   const lease = (limit: number, leaseMs: number, now: number) =>
-    transaction(() =>
-      q.due.all(now, now, limit).map((row) => {
-        const leaseToken = randomUUID();
-        q.take.run(leaseToken, now + leaseMs, row.seq);
-        return { id: row.id, leaseToken, lead: JSON.parse(row.body!) as LeadTrackrLead, attempts: row.attempts + 1, acceptedAt: Number(row.accepted_at) };
-      }),
-    );
-
-  // node:sqlite is synchronous; every driver error (SQLITE_FULL, SQLITE_BUSY, closed) becomes the one error type.
-  function run<T>(operation: string, fn: () => T): Promise<T> {
-    try {
-      return Promise.resolve(fn());
-    } catch (cause) {
-      return Promise.reject(new OutboxUnavailableError(operation, { cause }));
-    }
-  }
+    q.due.all(now, now, limit).map((row) => {
+      const leaseToken = randomUUID();
+      q.take.run(leaseToken, now + leaseMs, row.seq);
+      return { id: row.id, leaseToken, lead: JSON.parse(row.body!) as LeadTrackrLead, attempts: row.attempts + 1, acceptedAt: Number(row.accepted_at) };
+    });
 
   return {
-    append: (lead, now) => queueWrite('append', () => appendRow(lead.formData.uniqueEventId, JSON.stringify(lead), now)),
-    lease: (limit, leaseMs, now) => run('lease', () => lease(limit, leaseMs, now)),
-    acknowledge: (ref, leadId, now) => queueWrite('acknowledge', () => Number(q.ack.run(leadId ?? null, now, ref.id, ref.leaseToken).changes) === 1),
-    reschedule: (ref, at, error) => queueWrite('reschedule', () => Number(q.reschedule.run(at, error, ref.id, ref.leaseToken).changes) === 1),
-    deadLetter: (ref, reason, now) => queueWrite('deadLetter', () => Number(q.dead.run(reason, now, ref.id, ref.leaseToken).changes) === 1),
+    append: (lead, now) => runner.write('append', () => appendRow(lead.formData.uniqueEventId, JSON.stringify(lead), now)),
+    lease: (limit, leaseMs, now) => runner.write('lease', () => lease(limit, leaseMs, now)),
+    acknowledge: (ref, leadId, now) => runner.write('acknowledge', () => Number(q.ack.run(leadId ?? null, now, ref.id, ref.leaseToken).changes) === 1),
+    reschedule: (ref, at, error) => runner.write('reschedule', () => Number(q.reschedule.run(at, error, ref.id, ref.leaseToken).changes) === 1),
+    deadLetter: (ref, reason, now) => runner.write('deadLetter', () => Number(q.dead.run(reason, now, ref.id, ref.leaseToken).changes) === 1),
     stats: (now) =>
-      run('stats', () => {
+      runner.read('stats', () => {
         const { pending, dead, oldest } = q.stats.get()!;
         return { pending: Number(pending), dead: Number(dead), oldestPendingAgeMs: oldest === null ? null : Math.max(0, now - Number(oldest)) };
       }),
+    probeWrite: () =>
+      runner.write('probeWrite', () => {
+        q.probeInsert.run();
+        q.probeDelete.run();
+      }),
     nextDueAt: () =>
-      run('nextDueAt', () => {
+      runner.read('nextDueAt', () => {
         const { at } = q.nextDue.get()!;
         return at === null ? null : Number(at);
       }),
-    list: ({ status, limit }) => run('list', () => q.list.all(status, limit).map(toOutboxRow)),
-    retry: (target, now) => run('retry', () => Number(('id' in target ? q.retryOne.run(now, target.id) : q.retryAll.run(now)).changes)),
-    purge: (status, before) => run('purge', () => Number(q.purge.run(status, before).changes)),
-    close: () =>
-      run('close', () => {
-        if (queued.length) flushWrites();
-        if (db.isOpen) db.close();
-      }),
+    list: ({ status, limit }) => runner.read('list', () => q.list.all(status, limit).map(toOutboxRow)),
+    retry: (target, now) => runner.write('retry', () => Number(('id' in target ? q.retryOne.run(now, target.id) : q.retryAll.run(now)).changes)),
+    purge: (status, before) => runner.write('purge', () => Number(q.purge.run(status, before).changes)),
+    async close() {
+      runner.flush();
+      if (db.isOpen) db.close();
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteOutbox } from '../../../src/delivery/outbox/sqlite.js';
 import { leadFor, tempDir } from '../../support/setup.js';
+import { holdWriteLock } from '../../support/write-lock.js';
 import { openNodeSqlite } from '../../../src/delivery/outbox/sqlite-driver.js';
 
 describe('SQLite outbox', () => {
@@ -65,6 +66,42 @@ describe('SQLite outbox group commit', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect((results[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'LB_ERR_OUTBOX_UNAVAILABLE' });
     expect(await outbox.append(leadFor('evt-lock-0001'), 3)).toEqual({ outcome: 'stored' });
+    await outbox.close();
+  });
+});
+
+describe('SQLite outbox under another process’s write lock', () => {
+  let tmp: Awaited<ReturnType<typeof tempDir>>;
+  beforeEach(async () => (tmp = await tempDir()));
+  afterEach(() => tmp.remove());
+
+  it('keeps the event loop running while a write waits, and fails it after busyTimeoutMs', async () => {
+    const path = `${tmp.dir}/locked.db`;
+    const outbox = createSqliteOutbox({ path, busyTimeoutMs: 400 });
+    const lock = await holdWriteLock(path);
+    const started = performance.now();
+    const append = outbox.append(leadFor('evt-lock-0001'), 1).then(() => 'stored', (error: { code?: string }) => error.code);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    const outcome = await append;
+    clearInterval(ticker);
+    const ms = performance.now() - started;
+    await lock.release();
+    expect(outcome).toBe('LB_ERR_OUTBOX_UNAVAILABLE');
+    expect(ms).toBeGreaterThanOrEqual(390);
+    expect(ms).toBeLessThan(1_000);
+    expect(ticks).toBeGreaterThan(10);
+    await outbox.close();
+  });
+
+  it('stores a write once a lock is released within busyTimeoutMs', async () => {
+    const path = `${tmp.dir}/released.db`;
+    const outbox = createSqliteOutbox({ path, busyTimeoutMs: 5_000 });
+    const lock = await holdWriteLock(path);
+    const append = outbox.append(leadFor('evt-lock-0002'), 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await lock.release();
+    expect(await append).toEqual({ outcome: 'stored' });
     await outbox.close();
   });
 });
