@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
 import { createSqliteOutbox } from '../../../src/delivery/outbox/sqlite.js';
 import { leadFor, tempDir } from '../../support/setup.js';
 import { holdWriteLock } from '../../support/write-lock.js';
@@ -103,5 +104,35 @@ describe('SQLite outbox under another process’s write lock', () => {
     await lock.release();
     expect(await append).toEqual({ outcome: 'stored' });
     await outbox.close();
+  });
+});
+
+describe('SQLite outbox space', () => {
+  let tmp: Awaited<ReturnType<typeof tempDir>>;
+  beforeEach(async () => (tmp = await tempDir()));
+  afterEach(() => tmp.remove());
+
+  it('gives the pages of purged delivered rows back and empties the WAL', async () => {
+    const path = `${tmp.dir}/space.db`;
+    const outbox = createSqliteOutbox({ path, synchronous: 'normal' });
+    for (let i = 0; i < 3_000; i++) void outbox.append(leadFor(`evt-space-${String(i).padStart(5, '0')}`, { note: 'x'.repeat(300) }), 1);
+    await outbox.append(leadFor('evt-space-last'), 1);
+    for (let leased = await outbox.lease(500, 60_000, 2); leased.length; leased = await outbox.lease(500, 60_000, 2)) {
+      await Promise.all(leased.map((l) => outbox.acknowledge(l, 1, 3)));
+    }
+    const pages = () => {
+      const db = openNodeSqlite(path, 1_000);
+      const count = (db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
+      const free = (db.prepare('PRAGMA freelist_count').get() as { freelist_count: number }).freelist_count;
+      db.close();
+      return { count, free };
+    };
+    const before = pages();
+    expect(await outbox.purge('delivered', 4)).toBe(3_001);
+    expect(statSync(`${path}-wal`).size).toBe(0);
+    const after = pages();
+    await outbox.close();
+    expect(after.free).toBe(0);
+    expect(after.count).toBeLessThan(before.count / 4);
   });
 });
