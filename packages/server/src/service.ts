@@ -20,6 +20,11 @@ export interface LeadService {
   /** The lead inspector, when the `inspector` option turned it on. */
   readonly inspect: Inspector | undefined;
   /**
+   * Readiness: the stats, once a write probe showed that a lead would be stored now; rejects when
+   * the outbox cannot write (locked, read-only, full, INSERT not granted) or is unreachable.
+   */
+  ready(): Promise<DeliveryStats>;
+  /**
    * Stops accepting (leads get 503 with Retry-After), lets deliveries in flight finish within
    * `shutdownTimeoutMs`, closes the outbox and connections.
    */
@@ -74,6 +79,10 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
     events,
     inspect,
     stats: () => outbox.stats(clock.now()),
+    ready: async () => {
+      await outbox.probeWrite();
+      return outbox.stats(clock.now());
+    },
     close: () => (closing ??= close()),
   };
 }

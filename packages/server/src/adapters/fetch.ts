@@ -16,6 +16,8 @@ export interface FetchRequestInfo {
 export type FetchHandler = ((request: Request, info?: FetchRequestInfo) => Promise<Response>) & {
   readonly events: LeadEvents;
   stats(): Promise<DeliveryStats>;
+  /** For readiness checks: the stats once a write probe succeeded; rejects when a lead could not be stored now. */
+  ready(): Promise<DeliveryStats>;
   close(): Promise<void>;
 };
 
@@ -39,5 +41,5 @@ export function createFetchHandler(options: LeadRouterOptions = {}): FetchHandle
     return new Response(out.status === 204 ? null : out.body, { status: out.status, headers: out.headers });
   }
 
-  return Object.assign(handler, { events: service.events, stats: () => service.stats(), close: () => service.close() });
+  return Object.assign(handler, { events: service.events, stats: () => service.stats(), ready: () => service.ready(), close: () => service.close() });
 }
