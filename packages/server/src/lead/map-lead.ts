@@ -28,12 +28,18 @@ export interface LeadTrackrLead {
  * `userData` and `formData` (the older beacon shape) are kept and win. A uniqueIdentifier from a
  * form field wins over the one the page set through the JS API.
  */
-export function toLeadTrackrLead(beacon: Beacon, device: DeviceData, projectId: string, collected = collectFieldsOf(beacon)): LeadTrackrLead {
+export function toLeadTrackrLead(
+  beacon: Beacon,
+  device: DeviceData,
+  projectId: string,
+  collected = collectFieldsOf(beacon),
+  requestCookies: Readonly<Record<string, string>> = {},
+): LeadTrackrLead {
   const formData: Record<string, unknown> = beacon.form ? { formName: formName(beacon.form), ...collected.formData } : collected.formData;
   const lead: LeadTrackrLead = {
     projectId,
     userData: { ...collected.userData, ...dropEmpty(beacon.userData) },
-    attributionData: resolveAttribution(beacon.attributionData, beacon.cookies),
+    attributionData: resolveAttribution(beacon.attributionData, beacon.cookies, requestCookies),
     formData: { ...formData, ...beacon.formData, uniqueEventId: beacon.uniqueEventId },
     deviceData: device,
   };

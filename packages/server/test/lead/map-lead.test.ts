@@ -28,6 +28,13 @@ describe('toLeadTrackrLead', () => {
     });
   });
 
+  it("reads the request's own id cookies after the beacon's", () => {
+    const parsed = parseBeacon({ uniqueEventId: 'evt-0123456789', userData: { email: 'jane@example.com' }, cookies: { _ga: 'GA1.1.1.2' } });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const lead = toLeadTrackrLead(parsed.beacon, device, 'proj', undefined, { FPGCLAW: '2.1.kCj0server$i1', FPID: 'FPID2.2.9.9' });
+    expect(lead.attributionData).toEqual({ gclid: 'Cj0server', cid: '9.9' });
+  });
+
   it('maps raw fields and the form name candidates into userData, formMessage and formData', () => {
     const parsed = parseBeacon({
       uniqueEventId: 'evt-0123456789',
