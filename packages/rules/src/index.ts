@@ -8,5 +8,5 @@ export { channelFor, compact, FIELDS, LONG_NAMES, type Channel } from './channel
 export { fitFlow, nextFlow, parseFlow } from './channel-flow.js';
 export { findCookieDomain, registrableDomain } from './domain.js';
 export { fbcFor, idCookies, urlIds } from './click-ids.js';
-export { consentFromCmp, consentFromDataLayer, mergeConsent, pickConsent, type Consent, type Signal } from './consent.js';
+export { consentFromCmp, consentFromConsentMode, mergeConsent, pickConsent, type Consent, type Signal } from './consent.js';
 export { signalFor } from './consent-gate.js';

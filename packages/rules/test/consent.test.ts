@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentFromCmp, consentFromDataLayer, mergeConsent, pickConsent } from '../src/consent.js';
+import { consentFromCmp, consentFromConsentMode, mergeConsent, pickConsent } from '../src/consent.js';
 
 const ALL_GRANTED = { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted' };
 
@@ -50,7 +50,8 @@ describe('consentFromCmp', () => {
   });
 });
 
-describe('consentFromDataLayer', () => {
+describe('consentFromConsentMode: dataLayer', () => {
+  const consentFromDataLayer = (dataLayer: unknown) => consentFromConsentMode(dataLayer, undefined);
   // gtag pushes its `arguments` object, not an array.
   function gtag(...args: unknown[]) {
     return (function (..._: unknown[]) {
@@ -76,6 +77,53 @@ describe('consentFromDataLayer', () => {
   it('ignores what is not a dataLayer', () => {
     expect(consentFromDataLayer(undefined)).toEqual({});
     expect(consentFromDataLayer([null, 1, 'x'])).toEqual({});
+  });
+});
+
+/**
+ * gtag's consent store as gtag.js and GTM keep it on `window.google_tag_data.ics`, reduced to what
+ * is read: entries per signal with a default and an update, and getConsentState reading them
+ * through `this` (so a detached call throws, as gtag's does). 1 granted, 2 denied, 0 never set.
+ */
+function consentStore(entries: Record<string, { default?: boolean; update?: boolean }>) {
+  return {
+    ics: {
+      entries,
+      getConsentState(this: { entries: typeof entries }, signal: string) {
+        const entry = this.entries[signal];
+        const granted = entry?.update ?? entry?.default;
+        return granted === undefined ? 0 : granted ? 1 : 2;
+      },
+    },
+  };
+}
+
+describe('consentFromConsentMode: the live state', () => {
+  it('reads what a banner set through GTM\'s consent APIs, with nothing in dataLayer', () => {
+    const tagData = consentStore({ ad_storage: { default: false, update: true }, analytics_storage: { default: false }, ad_user_data: { default: false, update: true } });
+    expect(consentFromConsentMode(undefined, tagData)).toEqual({ ad_storage: 'granted', analytics_storage: 'denied', ad_user_data: 'granted' });
+  });
+
+  it('leaves out a signal never set, never guessing granted', () => {
+    expect(consentFromConsentMode([], consentStore({}))).toEqual({});
+  });
+
+  it('leaves out any answer but 1 and 2', () => {
+    const tagData = { ics: { getConsentState: (signal: string) => (signal == 'ad_storage' ? 3 : 'granted') } };
+    expect(consentFromConsentMode([], tagData)).toEqual({});
+  });
+
+  it('yields nothing from a store that is missing or throws, and still reads dataLayer', () => {
+    const dataLayer = [['consent', 'update', { ad_storage: 'denied' }]];
+    const throwing = { ics: { getConsentState: () => { throw new Error('no'); } } };
+    expect(consentFromConsentMode(dataLayer, throwing)).toEqual({ ad_storage: 'denied' });
+    expect(consentFromConsentMode(dataLayer, {})).toEqual({ ad_storage: 'denied' });
+    expect(consentFromConsentMode(dataLayer, null)).toEqual({ ad_storage: 'denied' });
+  });
+
+  it('wins over dataLayer per signal; dataLayer tells the rest (gtag not loaded or blocked)', () => {
+    const dataLayer = [['consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' }]];
+    expect(consentFromConsentMode(dataLayer, consentStore({ ad_storage: { default: false, update: true } }))).toEqual({ ad_storage: 'granted', analytics_storage: 'denied' });
   });
 });
 
