@@ -16,8 +16,8 @@ export interface LeadTrackrLead {
   attributionData: Record<string, unknown>;
   formData: Record<string, unknown> & { uniqueEventId: string };
   deviceData: DeviceData;
-  /** The visitor's `lt_channelflow` entries; LeadTrackr also accepts a (URL-encoded) JSON string. */
-  channelFlow?: unknown[];
+  /** The visitor's `lt_channelflow` entries as JSON text: the API documents a string. */
+  channelFlow?: string;
   uniqueIdentifier?: string;
 }
 
@@ -43,7 +43,8 @@ export function toLeadTrackrLead(
     formData: { ...formData, ...beacon.formData, uniqueEventId: beacon.uniqueEventId },
     deviceData: device,
   };
-  if (beacon.channelFlow?.length) lead.channelFlow = beacon.channelFlow;
+  // createServerSideLead documents channelFlow as a string (../shared/reference); LeadTrackr parses it.
+  if (beacon.channelFlow?.length) lead.channelFlow = JSON.stringify(beacon.channelFlow);
   const uniqueIdentifier = collected.uniqueIdentifier || beacon.uniqueIdentifier;
   if (uniqueIdentifier) lead.uniqueIdentifier = uniqueIdentifier;
   return lead;
