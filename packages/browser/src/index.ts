@@ -34,7 +34,7 @@ declare const __DEBUG__: boolean;
 // The only module that touches window/document: wire the pure modules to the page.
 // Locals, not properties: esbuild shortens locals only.
 const startMs = Date.now();
-const win = window as Window & { leadbeacon?: unknown; dataLayer?: unknown; google_tag_data?: unknown };
+const win = window as Window & { leadbeacon?: unknown; google_tag_data?: unknown };
 const doc = document;
 const loc = location;
 const script = doc.currentScript;
@@ -79,7 +79,7 @@ const jar = Cookies.withConverter<string>({ write: encodeURIComponent });
 let pageCookies: Record<string, string> | undefined;
 
 function consent(): Consent {
-  return mergeConsent(explicitConsent, consentFromCmp(pageCookies || jar.get()), consentFromConsentMode(win.dataLayer, win.google_tag_data));
+  return mergeConsent(explicitConsent, consentFromCmp(pageCookies || jar.get()), consentFromConsentMode(win.google_tag_data));
 }
 
 /**

@@ -50,36 +50,6 @@ describe('consentFromCmp', () => {
   });
 });
 
-describe('consentFromConsentMode: dataLayer', () => {
-  const consentFromDataLayer = (dataLayer: unknown) => consentFromConsentMode(dataLayer, undefined);
-  // gtag pushes its `arguments` object, not an array.
-  function gtag(...args: unknown[]) {
-    return (function (..._: unknown[]) {
-      // eslint-disable-next-line prefer-rest-params
-      return arguments;
-    })(...args);
-  }
-
-  it('applies the default, then each update in order', () => {
-    const dataLayer = [
-      gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied', wait_for_update: 500 }),
-      { event: 'gtm.js' },
-      gtag('consent', 'update', { analytics_storage: 'granted' }),
-      gtag('consent', 'update', { ad_storage: 'granted', ad_user_data: 'granted' }),
-    ];
-    expect(consentFromDataLayer(dataLayer)).toEqual({ ad_storage: 'granted', analytics_storage: 'granted', ad_user_data: 'granted' });
-  });
-
-  it('skips a default limited to regions', () => {
-    expect(consentFromDataLayer([gtag('consent', 'default', { ad_storage: 'denied', region: ['NL'] })])).toEqual({});
-  });
-
-  it('ignores what is not a dataLayer', () => {
-    expect(consentFromDataLayer(undefined)).toEqual({});
-    expect(consentFromDataLayer([null, 1, 'x'])).toEqual({});
-  });
-});
-
 /**
  * gtag's consent store as gtag.js and GTM keep it on `window.google_tag_data.ics`, reduced to what
  * is read: entries per signal with a default and an update, and getConsentState reading them
@@ -98,32 +68,34 @@ function consentStore(entries: Record<string, { default?: boolean; update?: bool
   };
 }
 
-describe('consentFromConsentMode: the live state', () => {
-  it('reads what a banner set through GTM\'s consent APIs, with nothing in dataLayer', () => {
+describe('consentFromConsentMode', () => {
+  it('reads what a banner set through GTM\'s consent APIs: the update over the default', () => {
     const tagData = consentStore({ ad_storage: { default: false, update: true }, analytics_storage: { default: false }, ad_user_data: { default: false, update: true } });
-    expect(consentFromConsentMode(undefined, tagData)).toEqual({ ad_storage: 'granted', analytics_storage: 'denied', ad_user_data: 'granted' });
+    expect(consentFromConsentMode(tagData)).toEqual({ ad_storage: 'granted', analytics_storage: 'denied', ad_user_data: 'granted' });
+  });
+
+  it('calls getConsentState as a method: gtag reads its entries through `this`', () => {
+    const tagData = consentStore({ ad_personalization: { default: true } });
+    expect(consentFromConsentMode(tagData)).toEqual({ ad_personalization: 'granted' });
   });
 
   it('leaves out a signal never set, never guessing granted', () => {
-    expect(consentFromConsentMode([], consentStore({}))).toEqual({});
+    expect(consentFromConsentMode(consentStore({}))).toEqual({});
   });
 
   it('leaves out any answer but 1 and 2', () => {
     const tagData = { ics: { getConsentState: (signal: string) => (signal == 'ad_storage' ? 3 : 'granted') } };
-    expect(consentFromConsentMode([], tagData)).toEqual({});
+    expect(consentFromConsentMode(tagData)).toEqual({});
   });
 
-  it('yields nothing from a store that is missing or throws, and still reads dataLayer', () => {
-    const dataLayer = [['consent', 'update', { ad_storage: 'denied' }]];
+  it('yields nothing from a store that is missing or throws', () => {
     const throwing = { ics: { getConsentState: () => { throw new Error('no'); } } };
-    expect(consentFromConsentMode(dataLayer, throwing)).toEqual({ ad_storage: 'denied' });
-    expect(consentFromConsentMode(dataLayer, {})).toEqual({ ad_storage: 'denied' });
-    expect(consentFromConsentMode(dataLayer, null)).toEqual({ ad_storage: 'denied' });
+    for (const tagData of [throwing, {}, null, undefined, 'x']) expect(consentFromConsentMode(tagData)).toEqual({});
   });
 
-  it('wins over dataLayer per signal; dataLayer tells the rest (gtag not loaded or blocked)', () => {
-    const dataLayer = [['consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' }]];
-    expect(consentFromConsentMode(dataLayer, consentStore({ ad_storage: { default: false, update: true } }))).toEqual({ ad_storage: 'granted', analytics_storage: 'denied' });
+  it('keeps the signals a throwing call does not cost', () => {
+    const tagData = { ics: { getConsentState: (signal: string) => { if (signal == 'ad_storage') throw new Error('no'); return 2; } } };
+    expect(consentFromConsentMode(tagData)).toEqual({ ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied' });
   });
 });
 
