@@ -69,7 +69,6 @@ test('an ad click, a direct return and an organic visit end in a lead with the f
     gclid: 'Cj0KCQiA-e2e_GcLiD',
     fbc,
     cid: '1234567890.1712345678',
-    sid: '1712345678',
     fbp: 'fb.1.1712345678000.1234567890',
     conversionPage: `127.0.0.1:${port}/`,
     consent: { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'granted' },
@@ -112,4 +111,19 @@ test('with data-consent="required" no cookie is written before consent, and the 
 
   const [after] = await leadsAfter(demo, () => page.evaluate(() => (window as any).leadbeacon('send', { email: 'chat@example.com' })));
   expect(after!.attributionData.consent).toEqual({ analytics_storage: 'granted', ad_storage: 'granted' });
+});
+
+test("a server-side GTM's HttpOnly cookies reach the endpoint on the site's own origin and name the lead's ids", async ({ page, demo, context }) => {
+  const url = demo.url;
+  await context.addCookies([
+    { name: 'FPGCLAW', value: '2.1.kCj0KCQiA-server_side$i1712345678', url, httpOnly: true },
+    { name: 'FPID', value: 'FPID2.2.AbCdEf%3D.1712345678', url, httpOnly: true },
+  ]);
+  await page.goto(`${url}/ajax.html?gad_source=1&gad_campaignid=21436587`);
+  expect(await page.evaluate(() => document.cookie), 'the script cannot see them').not.toContain('FP');
+  await page.getByLabel('Full name').fill('Jane Smith');
+  await page.getByLabel('Work email').fill('jane@example.com');
+  await page.getByLabel('Phone').fill('+31612345678');
+  const [lead] = await leadsAfter(demo, () => page.getByRole('button', { name: 'Request demo' }).click());
+  expect(lead!.attributionData).toMatchObject({ gclid: 'Cj0KCQiA-server_side', cid: 'AbCdEf=.1712345678', gad_source: '1', gad_campaignid: '21436587' });
 });

@@ -2,7 +2,7 @@ import Cookies from 'js-cookie';
 import { installApi } from './api';
 import {
   consentFromCmp,
-  consentFromDataLayer,
+  consentFromConsentMode,
   decodeCookie,
   findCookieDomain,
   idCookies,
@@ -33,7 +33,7 @@ declare const __DEBUG__: boolean;
 // The only module that touches window/document: wire the pure modules to the page.
 // Locals, not properties: esbuild shortens locals only.
 const startMs = Date.now();
-const win = window as Window & { leadbeacon?: unknown; dataLayer?: unknown };
+const win = window as Window & { leadbeacon?: unknown; google_tag_data?: unknown };
 const doc = document;
 const loc = location;
 const script = doc.currentScript;
@@ -82,7 +82,7 @@ const jar = Cookies.withConverter<string>({ read: decodeCookie, write: encodeURI
 let pageCookies: Record<string, string> | undefined;
 
 function consent(): Consent {
-  return mergeConsent(explicitConsent, consentFromCmp(pageCookies || jar.get()), consentFromDataLayer(win.dataLayer));
+  return mergeConsent(explicitConsent, consentFromCmp(pageCookies || jar.get()), consentFromConsentMode(win.google_tag_data));
 }
 
 /**

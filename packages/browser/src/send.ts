@@ -20,7 +20,8 @@ export function send(endpoint: string, body: string): Promise<number> {
       body,
       keepalive: true,
       // No headers: a string body goes as text/plain;charset=UTF-8 by itself (Fetch spec, "extract a body").
-      credentials: 'omit',
+      // Credentials stay the default, same-origin: an endpoint on the page's own origin gets the
+      // Cookie header, and with it the HttpOnly id cookies of a server-side GTM (FPGCLAW, FPID).
     }).then(
       (response) => response.status,
       () => 0,

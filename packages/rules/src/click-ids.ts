@@ -1,16 +1,21 @@
 /**
- * Click ids in the URL, LeadTrackr's attributionData keys (../shared/reference/leadtrackr.md); the
- * URL parameter is the key, except scclid's `ScCid`/`sccid`. fbclid makes `fbc` (fbcFor below).
+ * The ids in the URL, LeadTrackr's attributionData keys (../shared/reference/leadtrackr.md); the
+ * URL parameter is the key, except scclid's `ScCid` (Snap's capitals: LeadTrackr's integrations
+ * read no lower-case `sccid`, nor Yandex's `yclid`). `oppref` is OpenAI's click id. Beyond
+ * LeadTrackr, Google's `gad_source` and `gad_campaignid`: Safari's and Firefox's tracking
+ * protection strips gclid from a link and leaves them, so such a lead still names its campaign.
+ * fbclid makes `fbc` (fbcFor below).
  */
-const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid li_fat_id twclid epik rdt_cid yclid scclid';
+const CLICK_IDS = 'gclid gbraid wbraid dclid msclkid ttclid li_fat_id twclid epik rdt_cid oppref gad_source gad_campaignid scclid';
 
 /**
- * The cookies the endpoint reads ids from (packages/server/src/lead/attribution.ts): GA's `_ga` and
- * `_ga_<ID>`, Google's `_gcl_*`, Meta's `_fbc`/`_fbp`, Microsoft's `_uet*`, TikTok's `ttclid`/`_ttp`,
- * LinkedIn's, X's, Pinterest's, Snap's, Reddit's, and the script's own `lb_<key>` copies. Only these
- * leave the page: a site's other cookies may hold anything.
+ * The cookies the endpoint reads ids from (packages/server/src/lead/attribution.ts): GA's `_ga`,
+ * Google's `_gcl_*`, Meta's `_fbc`/`_fbp`, Microsoft's `_uet*` and a server container's `uet_*`,
+ * TikTok's `ttclid`/`_ttp`, LinkedIn's, X's, Pinterest's, Snap's, Reddit's (`_rdt_*`, and the older
+ * pixel's `rdt_cid`), OpenAI's `__oppref`/`__obref`, and the script's own `lb_<key>` copies. Only
+ * these leave the page: a site's other cookies may hold anything.
  */
-const ID_COOKIES = /^(_ga|_gcl_|_fb[cp]$|_uet|_ttp$|ttclid$|li_fat_id$|twclid$|_epik$|_sc|_rdt_|lb_)/;
+const ID_COOKIES = /^(_ga$|_gcl_|_fb[cp]$|_?uet|_ttp$|ttclid$|li_fat_id$|twclid$|_epik$|_sc|_?rdt_|__o[pb]|lb_)/;
 
 /**
  * The click ids this page's URL brought, and `fbc` from fbclid; never invented. The endpoint
@@ -19,7 +24,7 @@ const ID_COOKIES = /^(_ga|_gcl_|_fb[cp]$|_uet|_ttp$|ttclid$|li_fat_id$|twclid$|_
 export function urlIds(params: URLSearchParams, cookies: Record<string, string | undefined>, nowMs: number, fbcDomain: string): Record<string, string> {
   const ids: Record<string, string> = {};
   for (const key of CLICK_IDS.split(' ')) {
-    const value = key == 'scclid' ? params.get('ScCid') || params.get('sccid') : params.get(key);
+    const value = params.get(key == 'scclid' ? 'ScCid' : key);
     if (value) ids[key] = value;
   }
   const fbclid = params.get('fbclid');

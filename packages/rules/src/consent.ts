@@ -26,15 +26,24 @@ export function consentFromCmp(cookies: Record<string, string | undefined>): Con
 }
 
 /**
- * Google Consent Mode's state from `dataLayer`: the `gtag('consent', 'default' | 'update', {...})`
- * calls in order. A default limited to regions is skipped: the visitor's region is not known here.
+ * Google Consent Mode's state, live, from the store gtag.js and GTM keep
+ * (`window.google_tag_data.ics`), read as LeadBot and LeadTrackr's WordPress plugin read it:
+ * `getConsentState(signal)` answers 1 (granted) or 2 (denied), anything else (0: never set) is
+ * unknown. It holds what a banner set through GTM's consent APIs, which push nothing to
+ * `dataLayer`, every `gtag('consent', …)` call gtag has processed, and gtag's own resolution of a
+ * regional default. The `dataLayer` calls themselves are not read: once gtag has loaded they are all
+ * in this state, and before (or when it is blocked) LeadTrackr's integrations do not read them
+ * either; the CMP's cookie still speaks then. No documented API, so a store that is missing or
+ * throws yields nothing, never a guess.
  */
-export function consentFromDataLayer(dataLayer: unknown): Consent {
+export function consentFromConsentMode(googleTagData: any): Consent {
   const out: Consent = {};
-  for (const item of Array.isArray(dataLayer) ? dataLayer : []) {
-    const call = Object(item);
-    const state = call[2];
-    if (call[0] == 'consent' && (call[1] == 'update' || (call[1] == 'default' && state && !state.region))) Object.assign(out, pickConsent(state));
+  for (const signal of SIGNALS) {
+    try {
+      // As a method, never detached: gtag reads its entries through `this`.
+      const state = ([, 'granted', 'denied'] as const)[googleTagData.ics.getConsentState(signal)];
+      if (state) out[signal] = state;
+    } catch {}
   }
   return out;
 }

@@ -9,5 +9,5 @@ export { nextCookies, parseFlow, type FlowCookies, type FlowInput } from './chan
 export { decodeCookie } from './cookie-value.js';
 export { findCookieDomain, registrableDomain } from './domain.js';
 export { fbcFor, idCookies, urlIds } from './click-ids.js';
-export { consentFromCmp, consentFromDataLayer, mergeConsent, pickConsent, type Consent, type Signal } from './consent.js';
+export { consentFromCmp, consentFromConsentMode, mergeConsent, pickConsent, type Consent, type Signal } from './consent.js';
 export { signalFor } from './consent-gate.js';

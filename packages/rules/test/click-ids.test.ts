@@ -41,12 +41,16 @@ describe('urlIds', () => {
   const read = (search: string, cookies: Record<string, string> = {}) => urlIds(new URLSearchParams(search), cookies, NOW, 'shop.example');
 
   it('takes every click id from the URL under its LeadTrackr key', () => {
-    const search = 'gclid=g&gbraid=gb&wbraid=wb&dclid=d&msclkid=m&ttclid=t&li_fat_id=l&twclid=tw&epik=e&rdt_cid=r&yclid=y&ScCid=s&utm_source=x';
-    expect(read(search)).toEqual({ gclid: 'g', gbraid: 'gb', wbraid: 'wb', dclid: 'd', msclkid: 'm', ttclid: 't', li_fat_id: 'l', twclid: 'tw', epik: 'e', rdt_cid: 'r', yclid: 'y', scclid: 's' });
+    const search = 'gclid=g&gbraid=gb&wbraid=wb&dclid=d&msclkid=m&ttclid=t&li_fat_id=l&twclid=tw&epik=e&rdt_cid=r&oppref=o&ScCid=s&utm_source=x';
+    expect(read(search)).toEqual({ gclid: 'g', gbraid: 'gb', wbraid: 'wb', dclid: 'd', msclkid: 'm', ttclid: 't', li_fat_id: 'l', twclid: 'tw', epik: 'e', rdt_cid: 'r', oppref: 'o', scclid: 's' });
   });
 
-  it("reads Snap's lower-case sccid too", () => {
-    expect(read('sccid=s1')).toEqual({ scclid: 's1' });
+  it("keeps Google's gad_source and gad_campaignid, which a browser leaves when it strips gclid", () => {
+    expect(read('gad_source=1&gad_campaignid=21436587')).toEqual({ gad_source: '1', gad_campaignid: '21436587' });
+  });
+
+  it("reads no lower-case sccid and no yclid, as none of LeadTrackr's integrations does", () => {
+    expect(read('sccid=s1&yclid=y1')).toEqual({});
   });
 
   it('builds fbc from fbclid, or keeps a cookie that holds the same click id', () => {
@@ -63,9 +67,11 @@ describe('urlIds', () => {
 describe('idCookies', () => {
   it('keeps the id cookies, raw, and no other cookie', () => {
     const ids = {
-      _ga: 'GA1.1.1.2', _ga_ABC123: 'GS2.1.s1$o1', _gcl_aw: 'GCL.1.g', _gcl_dc: 'GCL.1.d', _fbc: 'fb.1.1.x', _fbp: 'fb.1.1.1', _uetmsclkid: '_uetm', _uetvid: 'u',
-      ttclid: 't', _ttp: 'tp', li_fat_id: 'l', twclid: 'tw', _epik: 'e', _scclid: 's', _scid: 'sc', _rdt_cid: 'r', _rdt_uuid: 'ru', lb_gclid: 'g2', lb_fbc: 'fb.1.2.y',
+      _ga: 'GA1.1.1.2', _gcl_aw: 'GCL.1.g', _gcl_dc: 'GCL.1.d', _fbc: 'fb.1.1.x', _fbp: 'fb.1.1.1', _uetmsclkid: '_uetm', _uetvid: 'u', uet_msclkid: 'm', uet_vid: 'v',
+      ttclid: 't', _ttp: 'tp', li_fat_id: 'l', twclid: 'tw', _epik: 'e', _scclid: 's', _scid: 'sc', _rdt_cid: 'r', rdt_cid: 'r0', _rdt_uuid: 'ru', __oppref: 'o', __obref: 'ob',
+      lb_gclid: 'g2', lb_fbc: 'fb.1.2.y',
     };
-    expect(idCookies({ ...ids, session: 'secret', PHPSESSID: 'p', CookieConsent: '{}', _fbclid: 'no', _ttpx: 'no', lt_channelflow: '[]' })).toEqual(ids);
+    const others = { session: 'secret', PHPSESSID: 'p', CookieConsent: '{}', _fbclid: 'no', _ttpx: 'no', lt_channelflow: '[]', _gat: '1', _ga_ABC123: 'GS2.1.s1$o1' };
+    expect(idCookies({ ...ids, ...others })).toEqual(ids);
   });
 });

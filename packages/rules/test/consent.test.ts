@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentFromCmp, consentFromDataLayer, mergeConsent, pickConsent } from '../src/consent.js';
+import { consentFromCmp, consentFromConsentMode, mergeConsent, pickConsent } from '../src/consent.js';
 
 const ALL_GRANTED = { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted' };
 
@@ -50,32 +50,52 @@ describe('consentFromCmp', () => {
   });
 });
 
-describe('consentFromDataLayer', () => {
-  // gtag pushes its `arguments` object, not an array.
-  function gtag(...args: unknown[]) {
-    return (function (..._: unknown[]) {
-      // eslint-disable-next-line prefer-rest-params
-      return arguments;
-    })(...args);
-  }
+/**
+ * gtag's consent store as gtag.js and GTM keep it on `window.google_tag_data.ics`, reduced to what
+ * is read: entries per signal with a default and an update, and getConsentState reading them
+ * through `this` (so a detached call throws, as gtag's does). 1 granted, 2 denied, 0 never set.
+ */
+function consentStore(entries: Record<string, { default?: boolean; update?: boolean }>) {
+  return {
+    ics: {
+      entries,
+      getConsentState(this: { entries: typeof entries }, signal: string) {
+        const entry = this.entries[signal];
+        const granted = entry?.update ?? entry?.default;
+        return granted === undefined ? 0 : granted ? 1 : 2;
+      },
+    },
+  };
+}
 
-  it('applies the default, then each update in order', () => {
-    const dataLayer = [
-      gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied', wait_for_update: 500 }),
-      { event: 'gtm.js' },
-      gtag('consent', 'update', { analytics_storage: 'granted' }),
-      gtag('consent', 'update', { ad_storage: 'granted', ad_user_data: 'granted' }),
-    ];
-    expect(consentFromDataLayer(dataLayer)).toEqual({ ad_storage: 'granted', analytics_storage: 'granted', ad_user_data: 'granted' });
+describe('consentFromConsentMode', () => {
+  it('reads what a banner set through GTM\'s consent APIs: the update over the default', () => {
+    const tagData = consentStore({ ad_storage: { default: false, update: true }, analytics_storage: { default: false }, ad_user_data: { default: false, update: true } });
+    expect(consentFromConsentMode(tagData)).toEqual({ ad_storage: 'granted', analytics_storage: 'denied', ad_user_data: 'granted' });
   });
 
-  it('skips a default limited to regions', () => {
-    expect(consentFromDataLayer([gtag('consent', 'default', { ad_storage: 'denied', region: ['NL'] })])).toEqual({});
+  it('calls getConsentState as a method: gtag reads its entries through `this`', () => {
+    const tagData = consentStore({ ad_personalization: { default: true } });
+    expect(consentFromConsentMode(tagData)).toEqual({ ad_personalization: 'granted' });
   });
 
-  it('ignores what is not a dataLayer', () => {
-    expect(consentFromDataLayer(undefined)).toEqual({});
-    expect(consentFromDataLayer([null, 1, 'x'])).toEqual({});
+  it('leaves out a signal never set, never guessing granted', () => {
+    expect(consentFromConsentMode(consentStore({}))).toEqual({});
+  });
+
+  it('leaves out any answer but 1 and 2', () => {
+    const tagData = { ics: { getConsentState: (signal: string) => (signal == 'ad_storage' ? 3 : 'granted') } };
+    expect(consentFromConsentMode(tagData)).toEqual({});
+  });
+
+  it('yields nothing from a store that is missing or throws', () => {
+    const throwing = { ics: { getConsentState: () => { throw new Error('no'); } } };
+    for (const tagData of [throwing, {}, null, undefined, 'x']) expect(consentFromConsentMode(tagData)).toEqual({});
+  });
+
+  it('keeps the signals a throwing call does not cost', () => {
+    const tagData = { ics: { getConsentState: (signal: string) => { if (signal == 'ad_storage') throw new Error('no'); return 2; } } };
+    expect(consentFromConsentMode(tagData)).toEqual({ ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied' });
   });
 });
 

@@ -19,6 +19,7 @@ export interface StoredLead {
   attributionData: Record<string, unknown>;
   formData: Record<string, unknown>;
   deviceData: Record<string, unknown>;
+  /** The `channelFlow` string parsed, as LeadTrackr keeps it (null when none was sent). */
   channelFlow: unknown;
   uniqueIdentifier: string | null;
   createdAt: string;
@@ -82,24 +83,19 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
   }
 
   function createOrUpdate(body: Record<string, unknown>, res: ServerResponse): number {
-    const projectId = body.projectId;
-    if (typeof projectId != 'string' || !projectId) return answer(res, 400, { message: 'projectId is required' });
+    const problem = contractProblem(body);
+    if (problem) return answer(res, 400, { message: problem });
+    const projectId = body.projectId as string;
     if (options.projectId && projectId !== options.projectId) return answer(res, 404, { message: 'Project not found' });
-    const userData = body.userData;
-    if (!isObject(userData)) return answer(res, 400, { message: 'userData is required' });
-    const attributionData = body.attributionData ?? {};
-    if (!isObject(attributionData)) return answer(res, 400, { message: 'attributionData must be an object' });
+    const userData = body.userData as Record<string, unknown>;
+    const attributionData = (body.attributionData ?? {}) as Record<string, unknown>;
     if (!hasData(userData) && !hasData(attributionData)) {
       return answer(res, 400, { message: 'At least one of userData or attributionData must contain data' });
     }
-    const formData = body.formData ?? {};
-    const deviceData = body.deviceData ?? {};
-    if (!isObject(formData) || !isObject(deviceData)) return answer(res, 400, { message: 'formData and deviceData must be objects' });
-    const uniqueIdentifier = body.uniqueIdentifier ?? body.unique_identifier ?? null;
-    if (uniqueIdentifier !== null && (typeof uniqueIdentifier != 'string' || uniqueIdentifier.length > 255)) {
-      return answer(res, 400, { message: 'uniqueIdentifier must be a string of at most 255 characters' });
-    }
-    const channelFlow = body.channelFlow ?? body.lt_channelflow ?? null;
+    const formData = (body.formData ?? {}) as Record<string, unknown>;
+    const deviceData = (body.deviceData ?? {}) as Record<string, unknown>;
+    const uniqueIdentifier = (body.uniqueIdentifier ?? body.unique_identifier ?? null) as string | null;
+    const channelFlow = parseChannelFlow((body.channelFlow ?? body.lt_channelflow) as string | undefined);
     const eventId = formData.uniqueEventId;
     const now = new Date().toISOString();
     const existing = typeof eventId == 'string' ? leads.find((l) => l.formData.uniqueEventId === eventId) : undefined;
@@ -229,6 +225,47 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
       server = undefined;
     },
   };
+}
+
+/**
+ * What LeadTrackr's API page documents for each field of createServerSideLead's body
+ * (../shared/reference/leadtrackr-createServerSideLead.txt): its type, required or not, and the
+ * string fields of its objects as the page's example shows them. The first mismatch, worded as
+ * LeadTrackr's 400s are (a `message`), or undefined when the body keeps to the contract.
+ */
+function contractProblem(body: Record<string, unknown>): string | undefined {
+  if (typeof body.projectId != 'string' || !body.projectId) return 'projectId is required and must be a string';
+  if (!isObject(body.userData)) return 'userData is required and must be an object';
+  for (const name of ['attributionData', 'formData', 'deviceData'] as const) {
+    if (body[name] !== undefined && !isObject(body[name])) return `${name} must be an object`;
+  }
+  const strings: [object: string, fields: string[]][] = [
+    ['userData', ['firstName', 'lastName', 'email', 'phone', 'companyName']],
+    ['formData', ['formName', 'formMessage', 'uniqueEventId']],
+    ['deviceData', ['ipAddress', 'userAgent']],
+  ];
+  for (const [object, fields] of strings) {
+    const value = (body[object] ?? {}) as Record<string, unknown>;
+    for (const field of fields) if (value[field] !== undefined && typeof value[field] != 'string') return `${object}.${field} must be a string`;
+  }
+  for (const name of ['channelFlow', 'lt_channelflow']) {
+    if (body[name] !== undefined && typeof body[name] != 'string') return `${name} must be a string`;
+  }
+  for (const name of ['uniqueIdentifier', 'unique_identifier']) {
+    const value = body[name];
+    if (value !== undefined && value !== null && (typeof value != 'string' || value.length > 255)) return `${name} must be a string of at most 255 characters`;
+  }
+  return undefined;
+}
+
+/** The flow as LeadTrackr keeps it: the string parsed, URL-decoded first when it is not plain JSON; kept as sent when it is not JSON at all. */
+function parseChannelFlow(text: string | undefined): unknown {
+  if (text === undefined) return null;
+  try {
+    return JSON.parse(text.startsWith('[') ? text : decodeURIComponent(text));
+  } catch {
+    return text;
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

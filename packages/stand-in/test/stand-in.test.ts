@@ -51,6 +51,48 @@ describe('stand-in', () => {
     expect((await post({ projectId: 'proj-1', userData: {} })).status).toBe(400);
   });
 
+  it.each([
+    ['projectId', { projectId: 42 }],
+    ['userData', { userData: [] }],
+    ['attributionData', { attributionData: 'gclid=g' }],
+    ['formData', { formData: ['Contact'] }],
+    ['deviceData', { deviceData: 'UA/1' }],
+    ['userData.email', { userData: { email: ['jane@example.com'] } }],
+    ['userData.phone', { userData: { email: 'jane@example.com', phone: 31612345678 } }],
+    ['formData.formName', { formData: { uniqueEventId: 'evt-1', formName: { n: 'Contact' } } }],
+    ['formData.uniqueEventId', { formData: { uniqueEventId: 7 } }],
+    ['deviceData.ipAddress', { deviceData: { ipAddress: null } }],
+    ['channelFlow', { channelFlow: [{ t: 1, ch: { s: 'google', m: 'cpc' }, lp: '/' }] }],
+    ['lt_channelflow', { lt_channelflow: { t: 1 } }],
+    ['uniqueIdentifier', { uniqueIdentifier: 42 }],
+    ['uniqueIdentifier', { uniqueIdentifier: 'x'.repeat(256) }],
+    ['unique_identifier', { unique_identifier: 'x'.repeat(256) }],
+  ])('answers 400 naming %s when it is not of its documented type', async (field, change) => {
+    const res = await post({ ...lead, ...change });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(new RegExp(`^${field.replace('.', '\\.')} `));
+    expect(standIn.leads).toHaveLength(0);
+  });
+
+  it('accepts every documented field of its documented type, and custom formData fields as they are', async () => {
+    const res = await post({
+      projectId: 'proj-1',
+      userData: { firstName: 'Jane', lastName: 'Smith', email: 'jane@example.com', phone: '+31687654321', companyName: 'Acme' },
+      attributionData: { gclid: 'g', consent: { ad_storage: 'granted' } },
+      formData: { formName: 'Contact', formMessage: 'Hi', uniqueEventId: 'evt-1', topics: ['solar', 'battery'] },
+      deviceData: { ipAddress: '203.0.113.50', userAgent: 'UA/1' },
+      channelFlow: '[{"t":1,"ch":{"s":"google","m":"cpc"},"lp":"/"}]',
+      uniqueIdentifier: 'x'.repeat(255),
+    });
+    expect(res.status).toBe(201);
+    expect(standIn.leads[0]?.channelFlow).toEqual([{ t: 1, ch: { s: 'google', m: 'cpc' }, lp: '/' }]);
+  });
+
+  it('keeps a URL-encoded channel flow as LeadTrackr does, parsed', async () => {
+    await post({ ...lead, lt_channelflow: encodeURIComponent('[{"t":1,"ch":{"s":"direct","m":"none"},"lp":"/"}]') });
+    expect(standIn.leads[0]?.channelFlow).toEqual([{ t: 1, ch: { s: 'direct', m: 'none' }, lp: '/' }]);
+  });
+
   it('answers 400 to invalid JSON and 404 to another project', async () => {
     expect((await post(undefined, 'key-1', '{nope')).status).toBe(400);
     expect((await post({ ...lead, projectId: 'other' })).status).toBe(404);

@@ -24,6 +24,16 @@ export interface Forwarder {
   close(): Promise<void>;
 }
 
+/**
+ * The lead as JSON, its `channelFlow` as the string the API page documents. A lead stored in the
+ * outbox before the mapping sent the string, or one a host's `transform` gave the entries, holds
+ * an array: it goes out as the flow's JSON text too.
+ */
+function toBody(lead: LeadTrackrLead): string {
+  const flow: unknown = lead.channelFlow;
+  return JSON.stringify(Array.isArray(flow) ? { ...lead, channelFlow: JSON.stringify(flow) } : lead);
+}
+
 /** Creates the only client of LeadTrackr's API. Retries belong to the caller, not to undici. */
 export function createForwarder(options: ForwarderOptions): Forwarder {
   const url = options.apiUrl + LEAD_PATH;
@@ -40,7 +50,7 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
         method: 'POST',
         dispatcher: agent,
         headers: { 'content-type': 'application/json', 'x-api-key': options.apiKey },
-        body: JSON.stringify(lead),
+        body: toBody(lead),
         signal: AbortSignal.timeout(options.timeoutMs),
       });
     } catch (cause) {

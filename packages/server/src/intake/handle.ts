@@ -6,6 +6,7 @@ import { collectFieldsOf, isContactless, toLeadTrackrLead, type LeadTrackrLead }
 import { compileOrigins, corsHeaders, PREFLIGHT_HEADERS, type OriginMatcher } from './origin.js';
 import type { ProjectIdResolver } from './project-id.js';
 import type { RateLimiter } from './rate-limit.js';
+import { requestIdCookies } from './request-cookies.js';
 import { parseBeacon } from './schema.js';
 import { applyTransform, type TransformLead } from '../lead/transform.js';
 import { createWarnOnce, type WarnOnce } from '../warn-once.js';
@@ -135,7 +136,8 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     if (isContactless(beacon, collected)) return drop(cors, 'no_contact_data', uniqueEventId);
 
     const userAgent = (header(input.headers, 'user-agent') ?? '').slice(0, 1_000);
-    let lead = toLeadTrackrLead(beacon, { ipAddress: deps.anonymizeIp ? anonymizeIp(ip) : ip, userAgent }, projectId, collected);
+    const device = { ipAddress: deps.anonymizeIp ? anonymizeIp(ip) : ip, userAgent };
+    let lead = toLeadTrackrLead(beacon, device, projectId, collected, requestIdCookies(input.headers.cookie));
     if (transform) {
       // Only the error's name: a host's message may quote the lead, and logs never hold personal data.
       const outcome = await applyTransform(transform, lead, { origin, ip, headers: input.headers, beacon }).catch((error: unknown) => ({

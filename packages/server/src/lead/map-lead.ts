@@ -16,8 +16,8 @@ export interface LeadTrackrLead {
   attributionData: Record<string, unknown>;
   formData: Record<string, unknown> & { uniqueEventId: string };
   deviceData: DeviceData;
-  /** The visitor's `lt_channelflow` entries; LeadTrackr also accepts a (URL-encoded) JSON string. */
-  channelFlow?: unknown[];
+  /** The visitor's `lt_channelflow` entries as JSON text: the API documents a string. */
+  channelFlow?: string;
   uniqueIdentifier?: string;
 }
 
@@ -28,16 +28,23 @@ export interface LeadTrackrLead {
  * `userData` and `formData` (the older beacon shape) are kept and win. A uniqueIdentifier from a
  * form field wins over the one the page set through the JS API.
  */
-export function toLeadTrackrLead(beacon: Beacon, device: DeviceData, projectId: string, collected = collectFieldsOf(beacon)): LeadTrackrLead {
+export function toLeadTrackrLead(
+  beacon: Beacon,
+  device: DeviceData,
+  projectId: string,
+  collected = collectFieldsOf(beacon),
+  requestCookies: Readonly<Record<string, string>> = {},
+): LeadTrackrLead {
   const formData: Record<string, unknown> = beacon.form ? { formName: formName(beacon.form), ...collected.formData } : collected.formData;
   const lead: LeadTrackrLead = {
     projectId,
     userData: { ...collected.userData, ...dropEmpty(beacon.userData) },
-    attributionData: resolveAttribution(beacon.attributionData, beacon.cookies),
+    attributionData: resolveAttribution(beacon.attributionData, beacon.cookies, requestCookies),
     formData: { ...formData, ...beacon.formData, uniqueEventId: beacon.uniqueEventId },
     deviceData: device,
   };
-  if (beacon.channelFlow?.length) lead.channelFlow = beacon.channelFlow;
+  // createServerSideLead documents channelFlow as a string (../shared/reference); LeadTrackr parses it.
+  if (beacon.channelFlow?.length) lead.channelFlow = JSON.stringify(beacon.channelFlow);
   const uniqueIdentifier = collected.uniqueIdentifier || beacon.uniqueIdentifier;
   if (uniqueIdentifier) lead.uniqueIdentifier = uniqueIdentifier;
   return lead;

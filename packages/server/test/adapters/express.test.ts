@@ -70,10 +70,9 @@ describe.each([
     expect(attributionData).toEqual({
       gclid: 'Cj0KCQ-cookie',
       cid: '1234567890.1712345678',
-      sid: '1712345678',
       fbp: 'fb.1.1712345678000.1234567890',
       msclkid: 'ms-cookie',
-      yclid: 'y-own',
+      gad_campaignid: '21436587',
     });
     expect(JSON.stringify(attributionData)).not.toMatch(/_ga|_gcl|_fbp|_uet|lb_/);
   });

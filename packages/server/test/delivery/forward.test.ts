@@ -32,6 +32,14 @@ describe('createForwarder', () => {
     expect(standIn.leads[0]?.formData.uniqueEventId).toBe('evt-forward-1');
   });
 
+  it('sends a channel flow stored as entries (an older outbox row, a host transform) as the documented string', async () => {
+    const entries = [{ t: 1700000000000, ch: { s: 'google', m: 'cpc' }, lp: '/' }];
+    const older = { ...lead, channelFlow: entries } as unknown as LeadTrackrLead;
+    expect((await forwarder.forward(older)).status).toBe(201);
+    expect((standIn.received[0]?.body as { channelFlow: unknown }).channelFlow).toBe(JSON.stringify(entries));
+    expect(standIn.leads[0]?.channelFlow).toEqual(entries);
+  });
+
   it('rejects with the status and LeadTrackr message on 401', async () => {
     const bad = createForwarder({ apiUrl, apiKey: 'wrong', timeoutMs: 500 });
     const error = await bad.forward(lead).catch((e: unknown) => e);

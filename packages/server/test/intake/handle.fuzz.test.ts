@@ -114,7 +114,10 @@ async function expectSafe(body: unknown, contentType?: string) {
 }
 
 /** The keys attribution.ts may add; a cookie never reaches LeadTrackr under its own name. */
-const RESOLVED_KEYS = new Set(['gclid', 'gbraid', 'wbraid', 'dclid', 'msclkid', 'ttclid', 'li_fat_id', 'twclid', 'epik', 'scclid', 'rdt_cid', 'yclid', 'fbc', 'cid', 'sid', 'fbp', 'uetvid', 'ttp', 'scid', 'rdt_uuid']);
+const RESOLVED_KEYS = new Set([
+  ...['gclid', 'gbraid', 'wbraid', 'dclid', 'msclkid', 'ttclid', 'li_fat_id', 'twclid', 'epik', 'scclid', 'rdt_cid', 'oppref', 'gad_source', 'gad_campaignid'],
+  ...['fbc', 'cid', 'fbp', 'uetvid', 'ttp', 'scid', 'rdt_uuid', 'obref'],
+]);
 
 // Thousands of runs take a few seconds alone and several times that beside the other test files on 2 cores.
 describe('handle under fuzzing', { timeout: 60_000 }, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickIdFromCookie, clientIdFromGa, resolveAttribution, sessionIdFromGa } from '../../src/lead/attribution.js';
+import { clientIdFromGa, fromGcl, fromNewGcl, resolveAttribution } from '../../src/lead/attribution.js';
 
 // Ported from the browser's click-ids, browser-ids, attribution and fbc tests when reading the
 // cookies moved here; what stays in the page (URL parameter names, building fbc from fbclid,
@@ -10,7 +10,7 @@ const resolve = (attributionData: Record<string, string | Record<string, string>
 describe('resolveAttribution: click ids', () => {
   it.each([
     ['gclid', '_gcl_aw', 'GCL.1712345678.vendor'],
-    ['gbraid', '_gcl_ag', 'GCL.1712345678.vendor'],
+    ['gbraid', '_gcl_ag', '2.1.kvendor$i1712345678'],
     ['wbraid', '_gcl_gb', 'GCL.1712345678.vendor'],
     ['dclid', '_gcl_dc', 'GCL.1712345678.vendor'],
     ['msclkid', '_uetmsclkid', '_uetvendor'],
@@ -20,17 +20,17 @@ describe('resolveAttribution: click ids', () => {
     ['epik', '_epik', 'vendor'],
     ['scclid', '_scclid', 'vendor'],
     ['rdt_cid', '_rdt_cid', 'vendor'],
+    ['oppref', '__oppref', 'vendor'],
   ])("takes the page's %s (from its URL) before the vendor cookie %s and the own cookie", (key, cookie, value) => {
     expect(resolve({ [key]: `id-${key}` }, { [cookie]: value, [`lb_${key}`]: 'own' })).toEqual({ [key]: `id-${key}` });
   });
 
-  it("takes the page's yclid, which has no vendor cookie, before the own cookie", () => {
-    expect(resolve({ yclid: 'y-url' }, { lb_yclid: 'y-own' })).toEqual({ yclid: 'y-url' });
+  it("takes the page's gad_source and gad_campaignid, which have no vendor cookie, before the own cookies", () => {
+    expect(resolve({ gad_source: '1' }, { lb_gad_source: '5', lb_gad_campaignid: '21' })).toEqual({ gad_source: '1', gad_campaignid: '21' });
   });
 
   it.each([
     ['_gcl_aw', 'GCL.1712345678.Cj0KCQ_gclid', 'gclid', 'Cj0KCQ_gclid'],
-    ['_gcl_ag', 'GCL.1712345678.gb-1', 'gbraid', 'gb-1'],
     ['_gcl_gb', 'GCL.1712345678.wb-1', 'wbraid', 'wb-1'],
     ['_gcl_dc', 'GCL.1712345678.dc-1', 'dclid', 'dc-1'],
     ['_uetmsclkid', '_uetabc123', 'msclkid', 'abc123'],
@@ -40,6 +40,13 @@ describe('resolveAttribution: click ids', () => {
     ['_epik', 'ep-1', 'epik', 'ep-1'],
     ['_scclid', 'sc-1', 'scclid', 'sc-1'],
     ['_rdt_cid', 'rd-1', 'rdt_cid', 'rd-1'],
+    ['rdt_cid', 'rd-old', 'rdt_cid', 'rd-old'],
+    ['__oppref', 'op-1', 'oppref', 'op-1'],
+    ['uet_msclkid', 'ms-server', 'msclkid', 'ms-server'],
+    ['_gcl_aw', '2.1.kCj0new$i1772000000', 'gclid', 'Cj0new'],
+    ['_gcl_ag', '2.1.k0AAAAbraid$i1772000000', 'gbraid', '0AAAAbraid'],
+    ['_gcl_gb', '2.1.kwb-new$i1772000000', 'wbraid', 'wb-new'],
+    ['_gcl_dc', '2.1.kdc-new$i1772000000', 'dclid', 'dc-new'],
   ])('falls back to the vendor cookie %s', (cookie, value, key, id) => {
     expect(resolve({}, { [cookie]: value })).toEqual({ [key]: id });
   });
@@ -53,16 +60,24 @@ describe('resolveAttribution: click ids', () => {
   });
 
   it('falls back to the own cookie when the vendor pixel is absent', () => {
-    expect(resolve({}, { lb_gclid: 'own', lb_yclid: 'y1' })).toEqual({ gclid: 'own', yclid: 'y1' });
+    expect(resolve({}, { lb_gclid: 'own', lb_oppref: 'op1' })).toEqual({ gclid: 'own', oppref: 'op1' });
   });
 
-  it('falls back to the own cookie when the vendor cookie holds a GCL value in another shape', () => {
-    expect(resolve({}, { _gcl_aw: 'GCL.notanumber', lb_gclid: 'own' })).toEqual({ gclid: 'own' });
+  it('falls back to the own cookie when the vendor cookie holds no id', () => {
+    expect(resolve({}, { _gcl_aw: 'garbage', lb_gclid: 'own' })).toEqual({ gclid: 'own' });
+  });
+
+  it("reads _gcl_ag in Google's newer format only, as LeadTrackr's plugin does", () => {
+    expect(resolve({}, { _gcl_ag: 'GCL.1712345678.gb-1' })).toEqual({});
+  });
+
+  it("reads no lower-case sccid and no yclid: none of LeadTrackr's integrations does", () => {
+    expect(resolve({}, { lb_yclid: 'y1', sccid: 's1' })).toEqual({});
   });
 
   it('keeps a click id byte-exact, case and all, from the URL and from a cookie', () => {
     expect(resolve({ gclid: 'Cj0KCQ-AbC_dEf+x' }).gclid).toBe('Cj0KCQ-AbC_dEf+x');
-    expect(resolve({}, { _gcl_ag: 'GCL.1712345678.Gb-AbC_dEf+x' }).gbraid).toBe('Gb-AbC_dEf+x');
+    expect(resolve({}, { _gcl_ag: '2.1.kGb-AbC_dEf+x$i1712345678' }).gbraid).toBe('Gb-AbC_dEf+x');
   });
 
   it("takes the cookie when the page's value is empty", () => {
@@ -93,27 +108,31 @@ describe('resolveAttribution: browser ids', () => {
         {},
         {
           _ga: 'GA1.1.1234567890.1712345678',
-          _ga_ABC123XYZ: 'GS2.1.s1712345678$o3$g1$t1712345999$j60$l0$h0',
           _fbp: 'fb.1.1712345678000.1234567890',
           _uetvid: 'a1b2c3d4e5f611eeb6b3a1b2c3d4e5f6',
           _ttp: 'ttp-1',
           _scid: 'scid-1',
           _rdt_uuid: '1712345678000.abcd-ef',
+          __obref: 'ob-1',
         },
       ),
     ).toEqual({
       cid: '1234567890.1712345678',
-      sid: '1712345678',
       fbp: 'fb.1.1712345678000.1234567890',
       uetvid: 'a1b2c3d4e5f611eeb6b3a1b2c3d4e5f6',
       ttp: 'ttp-1',
       scid: 'scid-1',
       rdt_uuid: '1712345678000.abcd-ef',
+      obref: 'ob-1',
     });
   });
 
-  it('takes the first GA4 property that holds a session', () => {
-    expect(resolve({}, { _ga_AAA: 'garbage', _ga_BBB: 'GS1.1.1700000001.2.1.1700000100.0.0.0', _ga_CCC: 'GS1.1.1700000002.1.0.1.0.0.0' }).sid).toBe('1700000001');
+  it("sends no GA4 session id: none of LeadTrackr's integrations does", () => {
+    expect(resolve({}, { _ga_BBB: 'GS1.1.1700000001.2.1.1700000100.0.0.0', _ga_CCC: 'GS2.1.s1700000002$o1' })).toEqual({});
+  });
+
+  it("reads a server container's uet_vid before UET's _uetvid", () => {
+    expect(resolve({}, { uet_vid: 'server', _uetvid: 'pixel' })).toEqual({ uetvid: 'server' });
   });
 
   it('leaves out what is not there', () => {
@@ -153,7 +172,7 @@ describe('resolveAttribution: the lead', () => {
 
   it('forwards only the ids it reads, never a cookie by its own name', () => {
     const ids = resolve({}, { _ga: 'GA1.1.1.2', _ga_ABC: 'GS1.1.3.1', _gcl_au: '1.1.123.456', _hjid: 'h', _fbp: 'fb.1.1.2', lb_domain: 'example.com', lb_other: 'x', _ttp_extra: 't' });
-    expect(Object.keys(ids).sort()).toEqual(['cid', 'fbp', 'sid']);
+    expect(Object.keys(ids).sort()).toEqual(['cid', 'fbp']);
   });
 
   it('leaves out ids that are not there', () => {
@@ -169,44 +188,62 @@ describe('resolveAttribution: the lead', () => {
   });
 });
 
-describe('clickIdFromCookie', () => {
-  it('ignores a _gcl value in another shape', () => {
-    expect(clickIdFromCookie('GCL.notanumber')).toBeUndefined();
+describe('resolveAttribution: the request\'s own cookies', () => {
+  it("reads a server-side GTM's HttpOnly FPGCL* cookies before the browser tag's _gcl_*", () => {
+    const request = { FPGCLAW: '2.1.kCj0server$i1772000000', FPGCLAG: '2.1.kgb-server$i1772000000', FPGCLGB: '2.1.kwb-server$i1772000000', FPGCLDC: '2.1.kdc-server$i1772000000' };
+    const page = { _gcl_aw: 'GCL.1.Cj0browser', _gcl_gb: 'GCL.1.wb-browser', _gcl_dc: 'GCL.1.dc-browser' };
+    expect(resolveAttribution({}, page, request)).toEqual({ gclid: 'Cj0server', gbraid: 'gb-server', wbraid: 'wb-server', dclid: 'dc-server' });
   });
 
-  it('keeps dots inside the click id', () => {
-    expect(clickIdFromCookie('GCL.1712345678.a.b')).toBe('a.b');
+  it('reads FPID before _ga for the client id, as the WordPress plugin does', () => {
+    expect(resolveAttribution({}, { _ga: 'GA1.1.1.2' }, { FPID: 'FPID2.2.AbCdEf=.1771000000' })).toEqual({ cid: 'AbCdEf=.1771000000' });
   });
 
-  it("strips Microsoft's _uet prefix", () => {
-    expect(clickIdFromCookie('_uetabc123')).toBe('abc123');
+  it("keeps the page's URL id first", () => {
+    expect(resolveAttribution({ gclid: 'url' }, {}, { FPGCLAW: '2.1.kserver$i1' })).toEqual({ gclid: 'url' });
+  });
+
+  it('takes a cookie both hold from the page, which read it when the lead was made', () => {
+    expect(resolveAttribution({}, { _fbp: 'fb.1.1.page' }, { _fbp: 'fb.1.2.later', _ttp: 'ttp-header' })).toEqual({ fbp: 'fb.1.1.page', ttp: 'ttp-header' });
+  });
+});
+
+describe('fromGcl', () => {
+  it.each([
+    ['GCL.1712345678.Cj0abc', 'Cj0abc'],
+    ['1.1712345678.Cj0abc', 'Cj0abc'],
+    ['GCL.abc.Cj0abc', 'Cj0abc'],
+    ['GCL.1712345678.abc.def', 'def'],
+    ['2.1.kCj0abc$i1712345678', 'Cj0abc'],
+  ])('reads %s as %s', (value, id) => {
+    expect(fromGcl(value)).toBe(id);
+  });
+
+  it.each(['garbage', 'GCL.', 'GCL.1712345678'])('finds no id in %s', (value) => {
+    expect(fromGcl(value)).toBeUndefined();
+  });
+});
+
+describe('fromNewGcl', () => {
+  it('reads the id between .k and $i', () => {
+    expect(fromNewGcl('2.1.k0AAAAbraid$i1712345678')).toBe('0AAAAbraid');
+  });
+
+  it('finds none in the GCL format', () => {
+    expect(fromNewGcl('GCL.1712345678.0AAAAbraid')).toBeUndefined();
   });
 });
 
 describe('clientIdFromGa', () => {
-  it('takes the last two dot parts', () => {
+  it('takes everything after the second dot', () => {
     expect(clientIdFromGa('GA1.2.987654321.1612345678')).toBe('987654321.1612345678');
+    expect(clientIdFromGa('GA1.1.123456789.1771000000.extra')).toBe('123456789.1771000000.extra');
+    expect(clientIdFromGa('GA1.1.abc.def')).toBe('abc.def');
+    expect(clientIdFromGa('FPID2.2.AbCdEf=.1771000000')).toBe('AbCdEf=.1771000000');
   });
 
-  it('ignores a malformed _ga cookie', () => {
+  it('finds none in a value of fewer than three parts', () => {
     expect(clientIdFromGa('garbage')).toBeUndefined();
-    expect(clientIdFromGa('GA1.1.abc.def')).toBeUndefined();
-    expect(clientIdFromGa(undefined)).toBeUndefined();
-  });
-});
-
-describe('sessionIdFromGa', () => {
-  it('reads the GS1 format', () => {
-    expect(sessionIdFromGa('GS1.1.1712345678.5.1.1712346000.0.0.0')).toBe('1712345678');
-  });
-
-  it('reads the GS2 format', () => {
-    expect(sessionIdFromGa('GS2.1.s1712345678$o5$g1$t1712346000$j0$l0$h0')).toBe('1712345678');
-  });
-
-  it('ignores anything else', () => {
-    expect(sessionIdFromGa('GS3.1.s1')).toBeUndefined();
-    expect(sessionIdFromGa('GS2.1.1712345678')).toBeUndefined();
-    expect(sessionIdFromGa(undefined)).toBeUndefined();
+    expect(clientIdFromGa('GA1.1.')).toBeUndefined();
   });
 });

@@ -23,9 +23,28 @@ describe('toLeadTrackrLead', () => {
       attributionData: { gclid: 'g1' },
       formData: { formName: 'Contact', uniqueEventId: 'evt-0123456789' },
       deviceData: device,
-      channelFlow: [{ t: 1700000000000, ch: { s: 'google', m: 'cpc' }, lp: '/' }],
+      channelFlow: '[{"t":1700000000000,"ch":{"s":"google","m":"cpc"},"lp":"/"}]',
       uniqueIdentifier: 'crm-1',
     });
+  });
+
+  it('sends the channel flow as its JSON text, the string the API documents', () => {
+    const channelFlow = [
+      { t: 1700000000000, ch: { s: 'google', m: 'cpc', cm: 'spring' }, lp: '/' },
+      { t: 1700000500000, ch: { s: 'direct', m: 'none' }, lp: '/contact' },
+    ];
+    const parsed = parseBeacon({ uniqueEventId: 'evt-0123456789', userData: { email: 'jane@example.com' }, channelFlow });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const lead = toLeadTrackrLead(parsed.beacon, device, 'proj');
+    expect(typeof lead.channelFlow).toBe('string');
+    expect(JSON.parse(lead.channelFlow!)).toEqual(channelFlow);
+  });
+
+  it("reads the request's own id cookies after the beacon's", () => {
+    const parsed = parseBeacon({ uniqueEventId: 'evt-0123456789', userData: { email: 'jane@example.com' }, cookies: { _ga: 'GA1.1.1.2' } });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const lead = toLeadTrackrLead(parsed.beacon, device, 'proj', undefined, { FPGCLAW: '2.1.kCj0server$i1', FPID: 'FPID2.2.9.9' });
+    expect(lead.attributionData).toEqual({ gclid: 'Cj0server', cid: '9.9' });
   });
 
   it('maps raw fields and the form name candidates into userData, formMessage and formData', () => {

@@ -46,7 +46,7 @@ export const validCookiesBeacon = {
     _gcl_au: '1.1.1234.5678',
     _fbp: 'fb.1.1712345678000.1234567890',
     _uetmsclkid: '_uetms-cookie',
-    lb_yclid: 'y-own',
+    lb_gad_campaignid: '21436587',
   },
   fields: [{ n: 'email', v: ['jane@example.com'], t: 'email' }],
   form: { i: 'contact' },
