@@ -13,15 +13,16 @@ export interface Picked {
  * Leaves out sensitive fields (here, so their data never leaves the page), framework internals
  * (names starting with `_`: `_wpnonce`, `__VIEWSTATE`) and the honeypot, reported as `hp` instead.
  */
-export function pickFields(fields: Iterable<Field>, honeypot = ''): Picked {
+export function pickFields(fields: Field[], honeypot = ''): Picked {
   const out: Picked = { fields: [] };
-  for (const field of fields) {
+  // forEach, not for-of: a page may have broken the array iterator.
+  fields.forEach((field) => {
     const { n } = field;
     if (n == honeypot) out.hp = field.v.join(' ');
     else if (n[0] != '_' && !isSensitive(field)) {
       const v = field.v.map((value) => stripCards(value.trim())).filter(Boolean);
       if (v[0]) out.fields.push({ ...field, v });
     }
-  }
+  });
   return out;
 }

@@ -55,7 +55,8 @@ export function createQueue(storage: QueueStorage | undefined, now = Date.now): 
     put(id, body) {
       const entries = read();
       const old = entries.find((e) => e.id == id);
-      write([...entries.filter((e) => e != old), { id, body, at: old ? old.at : now() }]);
+      // concat, not spread: a page may have broken the array iterator.
+      write(entries.filter((e) => e != old).concat({ id, body, at: old ? old.at : now() }));
     },
     remove(id, body) {
       write(read().filter((e) => e.id != id || e.body != body));

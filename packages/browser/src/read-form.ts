@@ -24,7 +24,7 @@ export function readForm(form: HTMLFormElement): Field[] {
         // A box's own label names the option ("Yes"); its group's legend names the question.
         l: isBox
           ? textOf((el.closest('fieldset') || el).querySelector('legend')) || undefined
-          : [...(el.labels || [])].map(textOf).join(' ') || attr('aria-label'),
+          : [].map.call(el.labels || [], textOf).join(' ') || attr('aria-label'),
         f: attr('data-lb-field'),
       });
     }

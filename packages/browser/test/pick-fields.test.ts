@@ -15,6 +15,21 @@ describe('pickFields', () => {
     expect(pickFields([text('a', ''), text('_wpcf7_unit_tag', 'wpcf7-f1-p2-o1'), text('b', '  '), { n: 'c', v: [] }, box]).fields).toEqual([{ ...box, v: ['Solar'] }]);
   });
 
+  it('reads a list even when the page broke the array iterator', () => {
+    const iterator = Array.prototype[Symbol.iterator];
+    const fields = [text('email', 'a@b.c')];
+    Array.prototype[Symbol.iterator] = () => {
+      throw new Error('broken');
+    };
+    let picked;
+    try {
+      picked = pickFields(fields);
+    } finally {
+      Array.prototype[Symbol.iterator] = iterator;
+    }
+    expect(picked.fields).toEqual(fields);
+  });
+
   it('removes card numbers from values', () => {
     expect(pickFields([text('notes', 'pay with 4111 1111 1111 1111 please')]).fields[0]!.v).toEqual(['pay with  please']);
   });
