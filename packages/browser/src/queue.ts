@@ -45,7 +45,11 @@ export function createQueue(storage: QueueStorage | undefined, now = Date.now): 
   function write(entries: QueueEntry[]): void {
     memory = entries.slice(-MAX_ENTRIES);
     try {
-      storage!.setItem(QUEUE_KEY, JSON.stringify(memory));
+      // Deaf to the page's toJSON methods (fit-beacon.ts's stringify says how): Prototype.js's would
+      // store the list as one string, which no later page could read.
+      storage!.setItem(QUEUE_KEY, JSON.stringify(memory, function (key) {
+        return this[key];
+      }));
     } catch {
       // Quota or blocked storage: degrade to memory.
     }
