@@ -24,7 +24,7 @@ import { formNamesOf } from './form-name';
 import { newEventId } from './id';
 import { createQueue } from './queue';
 import { pickFields } from './pick-fields';
-import { readForm } from './read-form';
+import { matches, readForm } from './read-form';
 import { skipReason } from './select-form';
 import { send } from './send';
 
@@ -200,7 +200,7 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
 
 function captureForm(form: HTMLFormElement): void {
   try {
-    if (skipReason(form, config)) return void (__DEBUG__ && log('form not selected', form));
+    if (skipReason(matches.bind(form), config)) return void (__DEBUG__ && log('form not selected', form));
     const picked = pickFields(readForm(form), config.honeypot);
     // A search box or a login form has no contact details: it is not a lead (the endpoint checks precisely).
     submitLead({ ...picked, form: formNamesOf(form) }, form);
