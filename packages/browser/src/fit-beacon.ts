@@ -34,8 +34,9 @@ export function stringify(value: unknown, replace: (value: unknown, key: string,
  * counts (fields, values of a list) itself.
  */
 export function fitBeacon(beacon: Beacon, maxBytes = MAX_BEACON_BYTES): string {
+  // One number halves both: the characters a string keeps and the fields that go.
   for (let max = 1e4; ; max >>= 1) {
-    const json = stringify(beacon, (value, key, holder) =>
+    const json = stringify({ ...beacon, fields: beacon.fields.slice(0, max), trimmed: max < 1e4 || undefined }, (value, key, holder) =>
       typeof value == 'string' && (key.length < 3 || Array.isArray(holder) || holder == beacon.cookies) ? value.slice(0, max) : value,
     );
     // The UTF-8 length, without Blob or TextEncoder, which a page may have replaced.

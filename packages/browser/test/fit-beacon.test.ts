@@ -57,6 +57,30 @@ it('cuts the id cookies too when a site piles them up, rather than send a body t
   expect(parsed.attributionData).toEqual(beacon([]).attributionData);
 });
 
+it('sends the first fields of a form too big for one body, whole, and marks the beacon trimmed', () => {
+  const contact: Field[] = [
+    { n: 'email', v: ['jane@example.com'], t: 'email' },
+    { n: 'name', v: ['Jane Smith'] },
+  ];
+  const filler = Array.from({ length: 5_000 }, (_, i): Field => ({ n: `option_${i}`, v: ['on'], t: 'checkbox', l: 'Which of these apply?' }));
+  const json = fitBeacon(beacon([...contact, ...filler]));
+  expect(new TextEncoder().encode(json).length).toBeLessThanOrEqual(MAX_BEACON_BYTES);
+  const parsed = JSON.parse(json) as Beacon;
+  expect(parsed.fields.slice(0, 2)).toEqual(contact);
+  expect(parsed.fields.length).toBeGreaterThan(100);
+  expect(parsed.fields.length).toBeLessThan(5_002);
+  expect(parsed.trimmed).toBe(true);
+  expect(parsed.attributionData).toEqual(beacon([]).attributionData);
+});
+
+it('leaves values of up to 312 characters whole while it trims', () => {
+  const email = 'a'.repeat(300) + '@example.com';
+  const filler = Array.from({ length: 100 }, (_, i): Field => ({ n: `f${i}`, v: ['x'.repeat(2_000)] }));
+  const parsed = JSON.parse(fitBeacon(beacon([{ n: 'email', v: [email] }, ...filler]))) as Beacon;
+  expect(parsed.fields[0]!.v[0]).toBe(email);
+  expect(parsed.trimmed).toBe(true);
+});
+
 describe('what the page did to the globals', () => {
   const arrayProto = Array.prototype as unknown as Record<string, unknown>;
   const objectProto = Object.prototype as unknown as Record<string, unknown>;
