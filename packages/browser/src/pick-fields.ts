@@ -29,7 +29,8 @@ export function pickFields(fields: Field[], honeypot = ''): Picked {
     if (n == honeypot) out.hp = field.v.join(' ');
     else if (n[0] != '_' && !isSensitive(field)) {
       const v = field.v.map((value) => stripCards(value.trim())).filter(Boolean);
-      if (v[0]) out.fields.splice(f || CONTACT.test([n, t, a].join()) ? contacts++ : out.fields.length, 0, { ...field, v });
+      // Past the end (Infinity) splice appends.
+      if (v[0]) out.fields.splice(f || CONTACT.test([n, t, a].join()) ? contacts++ : Infinity, 0, { ...field, v });
     }
   });
   return out;

@@ -57,10 +57,10 @@ export function createQueue(storage: QueueStorage | undefined, now = Date.now): 
 
   return {
     put(id, body) {
-      const entries = read();
-      const old = entries.find((e) => e.id == id);
+      let at = now();
+      // An older entry of this id goes, leaving its time (a number, never 0) for the new one.
       // concat, not spread: a page may have broken the array iterator.
-      write(entries.filter((e) => e != old).concat({ id, body, at: old ? old.at : now() }));
+      write(read().filter((e) => e.id != id || !(at = e.at)).concat({ id, body, at }));
     },
     remove(id, body) {
       write(read().filter((e) => e.id != id || e.body != body));
