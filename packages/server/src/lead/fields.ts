@@ -49,10 +49,14 @@ const cut = (value: string, max: number) => value.slice(0, max);
  * then as many others as there is room for. `trimmed` says whether anything was left out.
  */
 export function trimFields(fields: readonly Field[]): { fields: Field[]; trimmed: boolean } {
-  const isContact = fields.map((field) => !!fieldKind(field));
-  let room = MAX_FIELDS - isContact.filter(Boolean).length;
-  const kept = fields.filter((_, i) => isContact[i] || room-- > 0).slice(0, MAX_FIELDS);
-  let trimmed = kept.length < fields.length;
+  let trimmed = fields.length > MAX_FIELDS;
+  let kept = fields;
+  // Mapping every field twice (here and in collectFields) only for the rare form over the limit.
+  if (trimmed) {
+    const isContact = fields.map((field) => !!fieldKind(field));
+    let room = MAX_FIELDS - isContact.filter(Boolean).length;
+    kept = fields.filter((_, i) => isContact[i] || room-- > 0).slice(0, MAX_FIELDS);
+  }
   return {
     fields: kept.map((field) => (field.v.length > MAX_VALUES ? ((trimmed = true), { ...field, v: field.v.slice(0, MAX_VALUES) }) : field)),
     trimmed,
