@@ -6,23 +6,29 @@ export type Command = (...args: any[]) => unknown;
  * queued before the script loaded:
  * `window.leadbeacon = window.leadbeacon || function () { (leadbeacon.q = leadbeacon.q || []).push(arguments) }`.
  * A call never throws into the page: an unknown or failing command returns undefined and
- * `onError` hears its name and the error (undefined for an unknown command).
+ * `onError` hears its name and the error (undefined for an unknown command). Whatever the page put
+ * there first is survived: a read-only `leadbeacon` (its queued calls still run), a `q` that is no
+ * list or holds no calls. Calls go through `apply`, not spread: a page may have broken the array iterator.
  */
 export function installApi(
   target: { leadbeacon?: unknown },
   commands: Record<string, Command>,
   onError: (name: unknown, error: unknown) => void,
 ): void {
-  const queued: ArrayLike<unknown>[] = Object(target.leadbeacon).q || [];
+  const queued: unknown = Object(target.leadbeacon).q;
   const api = (name: string, ...args: unknown[]): unknown => {
     try {
-      if ({}.hasOwnProperty.call(commands, name)) return commands[name]!(...args);
+      if ({}.hasOwnProperty.call(commands, name)) return commands[name]!.apply(0, args);
       onError(name, undefined);
     } catch (error) {
       onError(name, error);
     }
     return undefined;
   };
-  target.leadbeacon = api;
-  for (const call of queued) api(...(Array.from(call) as [string]));
+  try {
+    target.leadbeacon = api;
+  } catch {
+    // Read-only: the page keeps its own; the queued calls below still run.
+  }
+  [].forEach.call(Object(queued), (call) => api.apply(0, Object(call)));
 }

@@ -30,6 +30,8 @@ export interface Beacon {
   pageMs?: number;
   /** The honeypot field's value, when the form has one; a person leaves it empty. */
   hp?: string | undefined;
+  /** Set when the form was too big to send whole (fit-beacon.ts): fields left out, values or lists cut. */
+  trimmed?: boolean;
 }
 
 /**

@@ -24,7 +24,7 @@ import { formNamesOf } from './form-name';
 import { newEventId } from './id';
 import { createQueue } from './queue';
 import { pickFields } from './pick-fields';
-import { readForm } from './read-form';
+import { matches, readForm } from './read-form';
 import { skipReason } from './select-form';
 import { send } from './send';
 
@@ -38,7 +38,6 @@ const doc = document;
 const loc = location;
 const script = doc.currentScript;
 const config = readConfig((name) => script && script.getAttribute(name));
-const params = new URLSearchParams(loc.search);
 
 /** A no-op in the minified build, so neither its strings nor the calls handed it survive there. */
 const log: (...args: unknown[]) => void = __DEBUG__
@@ -60,6 +59,8 @@ function attempt<T>(fn: () => T, fallback?: T): T | undefined {
 }
 
 // ---- attribution (issue #3) ----
+// A page may have broken URLSearchParams: without the URL's parameters the referrer still gives a channel.
+const params = attempt(() => new URLSearchParams(loc.search), new Map() as never);
 let explicitConsent: Consent = {};
 let uniqueIdentifier: string | undefined;
 let flow: FlowEntry[] = [];
@@ -199,7 +200,7 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
 
 function captureForm(form: HTMLFormElement): void {
   try {
-    if (skipReason(form, config)) return void (__DEBUG__ && log('form not selected', form));
+    if (skipReason(matches.bind(form), config)) return void (__DEBUG__ && log('form not selected', form));
     const picked = pickFields(readForm(form), config.honeypot);
     // A search box or a login form has no contact details: it is not a lead (the endpoint checks precisely).
     submitLead({ ...picked, form: formNamesOf(form) }, form);
@@ -213,35 +214,38 @@ function onSubmit(event: Event): void {
   if (form instanceof HTMLFormElement) captureForm(form);
 }
 
-// Capture phase: runs before the page's own handlers can stop propagation. Forms an SPA adds
-// later need nothing more: the listener is on the document.
-doc.addEventListener('submit', onSubmit, true);
+// EventTarget's own, taken at start-up: a page may have replaced document.addEventListener.
+// Capture phase: runs before the page's own handlers can stop propagation.
+const addListener = EventTarget.prototype.addEventListener;
+const listen = (target: EventTarget, type: string, listener: (event: any) => void) => addListener.call(target, type, listener, true);
+
+// Forms an SPA adds later need nothing more: the listener is on the document.
+listen(doc, 'submit', onSubmit);
 
 // A submit event is not composed: one inside a shadow root never reaches the document. Focus and
 // clicks are, and come before any submit, so they reveal each shadow root to listen on.
+// forEach, not for-of: a page may have broken the array iterator.
 const shadowRoots = new WeakSet<ShadowRoot>();
-for (const type of ['focusin', 'click']) {
-  doc.addEventListener(
-    type,
-    (event) => {
-      for (const node of event.composedPath()) {
-        if (node instanceof ShadowRoot && !shadowRoots.has(node)) {
-          shadowRoots.add(node);
-          node.addEventListener('submit', onSubmit, true);
-        }
-      }
-    },
-    true,
-  );
-}
+const revealShadowRoots = (event: Event) =>
+  event.composedPath().forEach((node) => {
+    if (node instanceof ShadowRoot && !shadowRoots.has(node)) {
+      shadowRoots.add(node);
+      listen(node, 'submit', onSubmit);
+    }
+  });
+listen(doc, 'focusin', revealShadowRoots);
+listen(doc, 'click', revealShadowRoots);
 
-// form.submit() fires no submit event (HTML spec); wrap it so those forms are captured too.
+// form.submit() fires no submit event (HTML spec); wrap it so those forms are captured too. A page
+// may have frozen the prototype: then only the submit events are captured.
 const formProto = HTMLFormElement.prototype;
 const nativeSubmit = formProto.submit;
-formProto.submit = function (this: HTMLFormElement) {
-  captureForm(this);
-  return nativeSubmit.call(this);
-};
+attempt(() => {
+  formProto.submit = function (this: HTMLFormElement) {
+    captureForm(this);
+    return nativeSubmit.call(this);
+  };
+});
 // ---- end form capture ----
 
 attempt(onPageView);
@@ -284,7 +288,7 @@ installApi(
 );
 
 // A CMP's banner may grant consent without calling the API: write what was held before the page goes.
-win.addEventListener('pagehide', () => attempt(store.flush));
+listen(win, 'pagehide', () => attempt(store.flush));
 
 // Whatever an earlier page could not deliver goes out again, with its own uniqueEventId. Without
 // the page view's cookies (blocked) the marker is unknown: look anyway.

@@ -45,7 +45,11 @@ export function createQueue(storage: QueueStorage | undefined, now = Date.now): 
   function write(entries: QueueEntry[]): void {
     memory = entries.slice(-MAX_ENTRIES);
     try {
-      storage!.setItem(QUEUE_KEY, JSON.stringify(memory));
+      // Deaf to the page's toJSON methods (fit-beacon.ts's stringify says how): Prototype.js's would
+      // store the list as one string, which no later page could read.
+      storage!.setItem(QUEUE_KEY, JSON.stringify(memory, function (key) {
+        return this[key];
+      }));
     } catch {
       // Quota or blocked storage: degrade to memory.
     }
@@ -53,9 +57,10 @@ export function createQueue(storage: QueueStorage | undefined, now = Date.now): 
 
   return {
     put(id, body) {
-      const entries = read();
-      const old = entries.find((e) => e.id == id);
-      write([...entries.filter((e) => e != old), { id, body, at: old ? old.at : now() }]);
+      let at = now();
+      // An older entry of this id goes, leaving its time (a number, never 0) for the new one.
+      // concat, not spread: a page may have broken the array iterator.
+      write(read().filter((e) => e.id != id || !(at = e.at)).concat({ id, body, at }));
     },
     remove(id, body) {
       write(read().filter((e) => e.id != id || e.body != body));

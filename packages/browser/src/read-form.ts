@@ -2,6 +2,12 @@ import type { Field } from './beacon';
 
 type Control = HTMLInputElement & HTMLSelectElement;
 
+// A form's controls are its properties too: one named "elements", "getAttribute" or "matches" hides
+// the form's own (DOM clobbering). So forms are read through the prototypes' methods, taken at
+// start-up, and their controls by index (a name never hides an index). Controls have no named properties.
+export const { matches, getAttribute, querySelector } = Element.prototype;
+export const { getRootNode } = Node.prototype;
+
 /**
  * Reads a form's controls as plain fields: the DOM edge of form capture. Buttons, files,
  * disabled controls and anything inside `[data-lb-ignore]` are never read. Absent attributes
@@ -9,7 +15,7 @@ type Control = HTMLInputElement & HTMLSelectElement;
  */
 export function readForm(form: HTMLFormElement): Field[] {
   const fields: Field[] = [];
-  for (const el of form.elements as unknown as Iterable<Control>) {
+  for (let i = 0, el: Control; (el = form[i++] as Control); ) {
     const { type, name } = el;
     const attr = (name: string) => el.getAttribute(name) || undefined;
     const isBox = /^(checkbox|radio)$/.test(type);
@@ -24,7 +30,7 @@ export function readForm(form: HTMLFormElement): Field[] {
         // A box's own label names the option ("Yes"); its group's legend names the question.
         l: isBox
           ? textOf((el.closest('fieldset') || el).querySelector('legend')) || undefined
-          : [...(el.labels || [])].map(textOf).join(' ') || attr('aria-label'),
+          : [].map.call(el.labels || [], textOf).join(' ') || attr('aria-label'),
         f: attr('data-lb-field'),
       });
     }

@@ -15,6 +15,34 @@ describe('pickFields', () => {
     expect(pickFields([text('a', ''), text('_wpcf7_unit_tag', 'wpcf7-f1-p2-o1'), text('b', '  '), { n: 'c', v: [] }, box]).fields).toEqual([{ ...box, v: ['Solar'] }]);
   });
 
+  it('puts contact fields first (by type, autocomplete, name or data-lb-field), each group in the form’s order', () => {
+    const fields = [
+      text('budget', '10k'),
+      text('input_3', 'jane@example.com', { t: 'email' }),
+      text('notes', 'hi'),
+      text('input_5', 'Jane', { a: 'given-name' }),
+      text('telefono', '+34 612 345 678'),
+      text('input_7', 'crm-1', { f: 'uniqueIdentifier' }),
+      text('your-name', 'Jane Smith'),
+    ];
+    expect(pickFields(fields).fields.map((f) => f.n)).toEqual(['input_3', 'input_5', 'telefono', 'input_7', 'your-name', 'budget', 'notes']);
+  });
+
+  it('reads a list even when the page broke the array iterator', () => {
+    const iterator = Array.prototype[Symbol.iterator];
+    const fields = [text('email', 'a@b.c')];
+    Array.prototype[Symbol.iterator] = () => {
+      throw new Error('broken');
+    };
+    let picked;
+    try {
+      picked = pickFields(fields);
+    } finally {
+      Array.prototype[Symbol.iterator] = iterator;
+    }
+    expect(picked.fields).toEqual(fields);
+  });
+
   it('removes card numbers from values', () => {
     expect(pickFields([text('notes', 'pay with 4111 1111 1111 1111 please')]).fields[0]!.v).toEqual(['pay with  please']);
   });

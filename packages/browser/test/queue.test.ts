@@ -19,6 +19,20 @@ describe('createQueue', () => {
     expect(queue.pending()).toEqual([{ id: 'a1', body: 'second', at: 1_000 }]);
   });
 
+  it("keeps entries readable for the next page view under Prototype.js's Array.prototype.toJSON", () => {
+    const storage = createMemoryStorage();
+    const proto = Array.prototype as unknown as Record<string, unknown>;
+    proto.toJSON = function (this: unknown[]) {
+      return `[${this.map((v) => JSON.stringify(v)).join(',')}]`;
+    };
+    try {
+      createQueue(storage).put('a1', '{"x":1}');
+    } finally {
+      delete proto.toJSON;
+    }
+    expect(createQueue(storage).pending()).toEqual([{ id: 'a1', body: '{"x":1}', at: expect.any(Number) }]);
+  });
+
   it('removes an entry only while it holds the acknowledged body', () => {
     const queue = createQueue(createMemoryStorage());
     queue.put('a1', 'first');

@@ -1,13 +1,16 @@
 import { expect, it } from 'vitest';
-import { skipReason, type Selectable } from '../src/select-form';
+import { skipReason } from '../src/select-form';
 
 const shouldCapture = (...args: Parameters<typeof skipReason>) => skipReason(...args) == 0;
 
-// A form that "matches" the selectors listed in `classes` (as `.name`), like Element.matches.
-const form = (classes: string[], ignored = false): Selectable => ({
-  matches: (selector) => selector.split(',').some((s) => classes.includes(s.trim())),
-  closest: (selector) => (selector == '[data-lb-ignore]' && ignored ? {} : null),
-});
+type Matches = (selector: string) => boolean;
+
+// Element.matches of a form with the classes listed in `classes` (as `.name`), inside
+// [data-lb-ignore] when `ignored` (what matches '[data-lb-ignore] *' then says).
+const form =
+  (classes: string[], ignored = false): Matches =>
+  (selector) =>
+    selector.split(',').some((s) => classes.includes(s.trim()) || (ignored && s.trim() == '[data-lb-ignore] *'));
 const config = (forms = '', excludeForms = '') => ({ forms, excludeForms });
 
 it('captures every form by default', () => {
@@ -28,13 +31,10 @@ it('skips a form inside data-lb-ignore', () => {
 });
 
 // Element.matches throws a SyntaxError for a selector it cannot parse.
-const strict = (): Selectable => ({
-  matches: (selector) => {
-    if (selector.endsWith(',')) throw new SyntaxError(`'${selector}' is not a valid selector`);
-    return false;
-  },
-  closest: () => null,
-});
+const strict = (): Matches => (selector) => {
+  if (selector.endsWith(',')) throw new SyntaxError(`'${selector}' is not a valid selector`);
+  return false;
+};
 
 it('captures every form when data-forms cannot be parsed, rather than lose every lead', () => {
   expect(shouldCapture(strict(), config('.lead,'))).toBe(true);
@@ -42,6 +42,13 @@ it('captures every form when data-forms cannot be parsed, rather than lose every
 
 it('captures no form when data-exclude-forms cannot be parsed, rather than send excluded ones', () => {
   expect(shouldCapture(strict(), config('', '.newsletter,'))).toBe(false);
+});
+
+it('names the rule that keeps a form out', () => {
+  expect(skipReason(form([], true), config('.lead', '.lead'))).toBe(1);
+  expect(skipReason(form(['.search']), config('.lead'))).toBe(2);
+  expect(skipReason(form(['.newsletter']), config('', '.newsletter'))).toBe(3);
+  expect(skipReason(form(['.lead']), config('.lead', '.newsletter'))).toBe(0);
 });
 
 it('names the rule that keeps a form out', () => {

@@ -43,7 +43,7 @@ async function buildReport(config: Config): Promise<DebugReport> {
   const api = typeof win.leadbeacon == 'function' ? win.leadbeacon : undefined;
   const attribution = api ? (api('getAttribution') as { attributionData?: { consent?: Record<string, string> } } | undefined) : undefined;
   const forms = [...document.querySelectorAll('form')].map((form, i) => {
-    const skip = skipReason(form, config);
+    const skip = skipReason((selector) => form.matches(selector), config);
     const read = skip ? [] : readForm(form);
     return formVerdict(label(form, i), describeSkip(skip, config), read, skip ? [] : pickFields(read, config.honeypot).fields);
   });

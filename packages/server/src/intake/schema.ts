@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_MAX } from '../lead/attribution.js';
+import { trimFields } from '../lead/fields.js';
 
 // Caps keep one beacon within the browser's 64 KiB keepalive budget and LeadTrackr's limits.
 const text = (max: number) => z.string().max(max);
@@ -25,7 +26,8 @@ const fieldText = text(10_000);
  */
 const field = z.strictObject({
   n: fieldText,
-  v: z.array(fieldText).max(1_000),
+  // No count cap here: trimFields keeps the first MAX_VALUES, and the 64 KiB body bounds the list.
+  v: z.array(fieldText),
   t: fieldText.optional(),
   a: fieldText.optional(),
   i: fieldText.optional(),
@@ -94,7 +96,8 @@ export const beaconSchema = z.strictObject({
     .default({}),
   cookies: cookies.optional(),
   formData: record(200, fieldValue, 100).default({}),
-  fields: z.array(field).max(1_000).optional(),
+  // A form over MAX_FIELDS fields is trimmed (trimFields below), not refused: the lead must arrive.
+  fields: z.array(field).optional(),
   /** Present only for a captured <form> (not for the JS API's `send`): its name candidates. */
   form: formNames.optional(),
   channelFlow: z
@@ -111,7 +114,13 @@ export const beaconSchema = z.strictObject({
   uniqueIdentifier: text(255).optional(),
   pageMs: z.number().int().nonnegative().max(2_147_483_647).optional(),
   hp: fieldText.optional(),
-});
+  /** The script left fields out or cut values to fit its 60,000-byte body (its fit-beacon.ts). */
+  trimmed: z.literal(true).optional(),
+})
+  .transform((beacon) => {
+    const { fields, trimmed } = trimFields(beacon.fields ?? []);
+    return trimmed ? { ...beacon, fields, trimmed } : beacon;
+  });
 
 export type Beacon = z.infer<typeof beaconSchema>;
 

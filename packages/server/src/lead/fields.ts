@@ -31,14 +31,46 @@ const LIST_ITEMS = 100;
 const LIST_ITEM_MAX = 1_000;
 const FORM_DATA_KEYS = 99;
 
+/**
+ * The most fields of one beacon, and values of one field, the endpoint reads (a 64 KiB body holds
+ * a few thousand): trimFields leaves out the rest rather than refuse the lead.
+ */
+export const MAX_FIELDS = 1_000;
+export const MAX_VALUES = 1_000;
+
+/** formData.trimmed, when fields or values were left out: the form was too big to send whole. */
+export const TRIMMED_NOTE = 'Some fields or values were left out: the form was over leadbeacon’s limits';
+
 const cut = (value: string, max: number) => value.slice(0, max);
+
+/**
+ * A beacon's fields within MAX_FIELDS and MAX_VALUES, in the form's order: every field that maps
+ * to contact details (any fieldKind: a userData key, a full name, formMessage, uniqueIdentifier),
+ * then as many others as there is room for. `trimmed` says whether anything was left out.
+ */
+export function trimFields(fields: readonly Field[]): { fields: Field[]; trimmed: boolean } {
+  let trimmed = fields.length > MAX_FIELDS;
+  let kept = fields;
+  // Mapping every field twice (here and in collectFields) only for the rare form over the limit.
+  if (trimmed) {
+    const isContact = fields.map((field) => !!fieldKind(field));
+    let room = MAX_FIELDS - isContact.filter(Boolean).length;
+    kept = fields.filter((_, i) => isContact[i] || room-- > 0).slice(0, MAX_FIELDS);
+  }
+  return {
+    fields: kept.map((field) => (field.v.length > MAX_VALUES ? ((trimmed = true), { ...field, v: field.v.slice(0, MAX_VALUES) }) : field)),
+    trimmed,
+  };
+}
 
 /**
  * Splits a form's fields into LeadTrackr's userData, formMessage, uniqueIdentifier and formData,
  * within LeadTrackr's caps. Leaves out framework internals (names starting with `_`: `_wpnonce`,
- * `_wpcf7_unit_tag`); the script already does, this covers a hand-built beacon.
+ * `_wpcf7_unit_tag`); the script already does, this covers a hand-built beacon. When fields or
+ * values were left out, before (`trimmed`: by the script or trimFields) or here (formData's key
+ * cap, a list's item cap), formData says so under `trimmed`, in the last slot.
  */
-export function collectFields(fields: readonly Field[]): Collected {
+export function collectFields(fields: readonly Field[], trimmed = false): Collected {
   const userData: Record<string, string> = {};
   const out: Collected = { userData, formData: {} };
   let formMessage = '';
@@ -67,10 +99,12 @@ export function collectFields(fields: readonly Field[]): Collected {
   const entries: [string, string | string[]][] = formMessage ? [['formMessage', cut(formMessage, VALUE_MAX)]] : [];
   // Several values (ticked boxes, a multi-select, fields sharing a label) make an array.
   for (const [key, values] of groups) {
-    if (values[0] && entries.length < FORM_DATA_KEYS) {
+    if (values[0]) {
+      trimmed ||= values.length > LIST_ITEMS;
       entries.push([key, values[1] ? values.slice(0, LIST_ITEMS).map((v) => cut(v, LIST_ITEM_MAX)) : cut(values[0], VALUE_MAX)]);
     }
   }
+  if (trimmed || entries.length > FORM_DATA_KEYS) entries.splice(FORM_DATA_KEYS - 1, Infinity, ['trimmed', TRIMMED_NOTE]);
   // fromEntries defines own properties, so a "__proto__" key never reaches a prototype.
   out.formData = Object.fromEntries(entries);
   return out;

@@ -61,7 +61,7 @@ export function isContactless(beacon: Beacon, collected = collectFieldsOf(beacon
 
 /** The beacon's fields interpreted; a caller that needs both functions above passes it to each. */
 export function collectFieldsOf(beacon: Beacon): Collected {
-  return collectFields(beacon.fields ?? []);
+  return collectFields(beacon.fields ?? [], beacon.trimmed);
 }
 
 function dropEmpty(record: Record<string, string | undefined>): Record<string, string> {

@@ -62,10 +62,33 @@ describe('parseBeacon', () => {
     expect(parseBeacon(beacon)).toEqual({ ok: true, beacon: { ...beacon, userData: {}, attributionData: {}, formData: {} } });
   });
 
-  it('refuses unknown keys in a field and caps the number of fields and values', () => {
+  it('refuses unknown keys in a field', () => {
     expect(parseBeacon({ ...base, fields: [{ n: 'a', v: [], x: 1 }] }).ok).toBe(false);
-    expect(parseBeacon({ ...base, fields: Array.from({ length: 1_001 }, () => ({ n: 'a', v: [] })) }).ok).toBe(false);
-    expect(parseBeacon({ ...base, fields: [{ n: 'a', v: Array.from({ length: 1_001 }, () => 'v') }] }).ok).toBe(false);
+  });
+
+  it('trims a form over 1,000 fields rather than refuse it, keeping the email at its end, and says so', () => {
+    const fields = [...Array.from({ length: 5_000 }, (_, i) => ({ n: `option_${i}`, v: ['on'] })), { n: 'email', v: ['jane@example.com'], t: 'email' }];
+    const result = parseBeacon({ ...base, fields });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.beacon.fields).toHaveLength(1_000);
+    expect(result.beacon.fields!.at(-1)).toEqual({ n: 'email', v: ['jane@example.com'], t: 'email' });
+    expect(result.beacon.fields![998]!.n).toBe('option_998');
+    expect(result.beacon.trimmed).toBe(true);
+  });
+
+  it('trims a field over 1,000 values (a multi-select with 1,100 ticked) rather than refuse it', () => {
+    const result = parseBeacon({ ...base, fields: [{ n: 'services', v: Array.from({ length: 1_100 }, (_, i) => `s${i}`), t: 'select-multiple' }] });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.beacon.fields![0]!.v).toHaveLength(1_000);
+    expect(result.beacon.trimmed).toBe(true);
+  });
+
+  it('keeps the script’s own trimmed mark, and adds none to a beacon within the limits', () => {
+    const fields = [{ n: 'email', v: ['a@b.c'] }];
+    expect(parseBeacon({ ...base, fields, trimmed: true })).toMatchObject({ ok: true, beacon: { trimmed: true } });
+    const result = parseBeacon({ ...base, fields });
+    expect(result.ok && 'trimmed' in result.beacon).toBe(false);
+    expect(parseBeacon({ ...base, fields, trimmed: 'yes' }).ok).toBe(false);
   });
 
   it('caps the number of form fields', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectFields, hasContactData, readableKey, type Field } from '../../src/lead/fields.js';
+import { collectFields, hasContactData, MAX_FIELDS, readableKey, TRIMMED_NOTE, trimFields, type Field } from '../../src/lead/fields.js';
 
 const text = (n: string, value: string, more: Partial<Field> = {}): Field => ({ n, v: [value], ...more });
 
@@ -90,9 +90,19 @@ describe('collectFields', () => {
     expect(out.uniqueIdentifier).toHaveLength(255);
   });
 
-  it('keeps at most 99 formData keys, leaving one for formName', () => {
+  it('keeps at most 99 formData keys, leaving one for formName, the last saying what was left out', () => {
     const fields = Array.from({ length: 150 }, (_, i) => text(`f${i}`, 'v'));
-    expect(Object.keys(collectFields([text('message', 'hi'), ...fields]).formData)).toHaveLength(99);
+    const { formData } = collectFields([text('message', 'hi'), ...fields]);
+    expect(Object.keys(formData)).toHaveLength(99);
+    expect(Object.keys(formData).slice(-2)).toEqual(['f96', 'trimmed']);
+    expect(formData.trimmed).toBe(TRIMMED_NOTE);
+  });
+
+  it('says so in formData when the beacon was trimmed before, or a list is over 100 items', () => {
+    expect(collectFields([text('email', 'a@b.c')], true).formData).toEqual({ trimmed: TRIMMED_NOTE });
+    const list = { n: 'services', v: Array.from({ length: 101 }, (_, i) => `s${i}`) };
+    expect(collectFields([list]).formData.trimmed).toBe(TRIMMED_NOTE);
+    expect(collectFields([{ ...list, v: list.v.slice(0, 100) }]).formData.trimmed).toBeUndefined();
   });
 
   it('files labels such as __proto__ and constructor as ordinary keys', () => {
@@ -100,6 +110,34 @@ describe('collectFields', () => {
     expect(Object.getPrototypeOf(formData)).toBe(Object.prototype);
     expect(Object.keys(formData)).toEqual(['__proto__', 'constructor']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('trimFields', () => {
+  const filler = (count: number, prefix = 'extra') => Array.from({ length: count }, (_, i) => text(`${prefix}_${i}`, 'x'));
+
+  it('leaves fields within the limits as they are', () => {
+    const fields = [text('email', 'a@b.c'), ...filler(999)];
+    expect(trimFields(fields)).toEqual({ fields, trimmed: false });
+  });
+
+  it('keeps every contact field wherever it is, then the first others, in the form’s order', () => {
+    const email = text('email', 'jane@example.com');
+    const name = text('input_9', 'Jane Smith', { l: 'Full name' });
+    const message = text('input_10', 'Call me', { t: 'textarea', l: 'Message' });
+    const { fields, trimmed } = trimFields([...filler(600, 'a'), name, ...filler(600, 'b'), email, message]);
+    expect(trimmed).toBe(true);
+    expect(fields).toHaveLength(MAX_FIELDS);
+    // 997 others fit beside the three contact fields: all 600 before the name, 397 after it.
+    expect(fields[600]).toEqual(name);
+    expect(fields.slice(-3)).toEqual([text('b_396', 'x'), email, message]);
+  });
+
+  it('cuts a field’s values to the first 1,000', () => {
+    const { fields, trimmed } = trimFields([{ n: 'tags', v: Array.from({ length: 1_001 }, (_, i) => `t${i}`) }]);
+    expect(trimmed).toBe(true);
+    expect(fields[0]!.v).toHaveLength(1_000);
+    expect(fields[0]!.v.at(-1)).toBe('t999');
   });
 });
 

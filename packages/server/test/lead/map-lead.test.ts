@@ -81,6 +81,14 @@ describe('toLeadTrackrLead', () => {
     expect(toLeadTrackrLead(apiOnly.beacon, device, 'proj').uniqueIdentifier).toBe('from-api');
   });
 
+  it('says in formData that a trimmed beacon lost fields, and still maps its contact details', () => {
+    const parsed = parseBeacon({ uniqueEventId: 'evt-0123456789', fields: [{ n: 'email', v: ['jane@example.com'] }], trimmed: true });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const lead = toLeadTrackrLead(parsed.beacon, device, 'proj');
+    expect(lead.userData).toEqual({ email: 'jane@example.com' });
+    expect(lead.formData.trimmed).toMatch(/left out/);
+  });
+
   it('lets already-mapped userData and formData (the older beacon shape) win over mapped fields', () => {
     const parsed = parseBeacon({
       uniqueEventId: 'evt-0123456789',
