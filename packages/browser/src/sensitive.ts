@@ -12,7 +12,7 @@ const SENSITIVE =
 // state_1, form_build_id): noise shaped like a WordPress nonce (10+ lower-case hex digits, a
 // letter among them) or base64 (20+ characters mixing cases and digits). A hidden plan, product
 // or campaign code a site owner adds is words ("pro-annual", "SPRING2025") and still arrives.
-const TOKEN = /^(?=.*\d)(?=.*[a-f])[\da-f]{10,}$|^(?=.*\d)(?=.*[a-z])(?=.*[A-Z])[\w+/=-]{20,}$/;
+const TOKEN = /^(?=.*\d)(?=.*[a-z])([\da-f]{10,}|(?=.*[A-Z])[\w+/=-]{20,})$/;
 
 /** True for a password, card, national id or anti-forgery field: its value is never read. */
 export function isSensitive({ t, n, i, a, l, v }: Field): boolean {
