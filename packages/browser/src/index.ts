@@ -16,6 +16,7 @@ import {
   type FlowEntry,
 } from '@leadbeacon/rules';
 import type { Beacon } from './beacon';
+import { loadChunk } from './chunks';
 import { readConfig } from './config';
 import { createCookieStore } from './cookie-store';
 import { createDelivery } from './deliver';
@@ -63,6 +64,8 @@ function attempt<T>(fn: () => T, fallback?: T): T | undefined {
 let explicitConsent: Consent = {};
 let uniqueIdentifier: string | undefined;
 let flow: FlowEntry[] = [];
+// The attribution a parent page handed over (frame-chunk.ts): an iframe's own cookies know nothing of the visit.
+let inherited: object | undefined;
 let domain = config.cookieDomain;
 let hasDomain = !!domain;
 
@@ -192,6 +195,7 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
       cookies: attempt(() => idCookies(store.all()), {}),
       channelFlow: flow,
       uniqueIdentifier,
+      ...inherited,
       pageMs: Date.now() - startMs,
     }),
   );
@@ -208,9 +212,10 @@ function captureForm(form: HTMLFormElement): void {
   }
 }
 
-function onSubmit(event: Event): void {
+function onSubmit(event: Event & { lb?: 1 }): void {
   const form = event.target;
-  if (form instanceof HTMLFormElement) captureForm(form);
+  // `lb`: the chunk took this submit over (forms-chunk.ts), to wait for the builder's outcome.
+  if (form instanceof HTMLFormElement && !event.lb) captureForm(form);
 }
 
 // Capture phase: runs before the page's own handlers can stop propagation. Forms an SPA adds
@@ -279,9 +284,13 @@ installApi(
       submitLead(pickFields(list, config.honeypot), fields);
       return true;
     },
+    // The chunk's way in (chunks.ts).
+    _x: () => [submitLead, (attribution: object) => (inherited = attribution)],
   },
   (name, error) => __DEBUG__ && log('api', name, error),
 );
+
+attempt(() => loadChunk(doc, (script as HTMLScriptElement).src));
 
 // A CMP's banner may grant consent without calling the API: write what was held before the page goes.
 win.addEventListener('pagehide', () => attempt(store.flush));

@@ -1,0 +1,92 @@
+// The chunk's forms part (chunks.ts): submissions of form builders that report their outcome wait
+// for it, and HubSpot's own APIs deliver the forms a document listener never sees.
+import type { Internals } from './chunks';
+import { readConfig } from './config';
+import { formNamesOf } from './form-name';
+import { createHolds, type HeldLead } from './hold';
+import { isHubSpotOrigin, legacySubmission, toFields } from './hubspot';
+import { BUILDER_FORMS, OUTCOME_WAIT_MS, OUTCOMES } from './outcome';
+import { pickFields } from './pick-fields';
+import { readForm } from './read-form';
+import { shouldCapture } from './select-form';
+import type { Field } from './beacon';
+
+interface HubSpotForm {
+  getFormId(): string;
+  getFormFieldValues(): unknown;
+}
+type Page = Window & {
+  jQuery?: (target: unknown) => { on(types: string, handler: (event: Event) => void): unknown };
+  HubSpotFormsV4?: { getFormFromEvent(event: Event): HubSpotForm | undefined };
+};
+
+const HUBSPOT_SUCCESS = 'hs-form-event:on-submission:success';
+
+/** Wires the builders' outcome events and HubSpot's APIs to the script's lead path. */
+export function startForms([submit]: Internals, script: Element): void {
+  const win = window as Page;
+  const config = readConfig((name) => script.getAttribute(name));
+  const holds = createHolds(submit, +script.getAttribute('data-outcome-wait-ms')! || OUTCOME_WAIT_MS);
+  const isHubSpotForm = (form: Element) => form.matches('.hs-form');
+  let hasJQuery = false;
+
+  const onOutcome = (event: Event) => void holds.settle(event.target as Node, OUTCOMES[event.type]!);
+
+  /** A HubSpot success: the held raw-HTML form it confirms, else the values HubSpot reports. */
+  const onHubSpotSuccess = (id: string, fields: Field[]) => {
+    // No target: HubSpot names the form, not an element of this page.
+    if (holds.settle({}, true, isHubSpotForm)) return;
+    const lead: HeldLead = { ...pickFields(fields, config.honeypot), form: { i: 'hsForm_' + id } };
+    lead.fields.push({ n: 'formOutcome', v: ['confirmed'] });
+    submit(lead, 'hubspot:' + id);
+  };
+
+  // Window, capture phase: runs before the script's own document listener, which `lb` tells to leave this submit alone.
+  win.addEventListener(
+    'submit',
+    (event: Event & { lb?: 1 }) => {
+      try {
+        const form = event.target;
+        if (form instanceof HTMLFormElement && form.matches(BUILDER_FORMS) && shouldCapture(form, config)) {
+          event.lb = 1;
+          // Gravity Forms replaces the form after a failed validation: its id keeps the resubmit on one lead.
+          holds.hold(form, { ...pickFields(readForm(form), config.honeypot), form: formNamesOf(form) }, form.id ? '#' + form.id : form);
+          // Builders that use jQuery load it before any submit; its events reach only its own listeners.
+          if (!hasJQuery && win.jQuery) {
+            hasJQuery = true;
+            win.jQuery(document).on(Object.keys(OUTCOMES).filter((name) => name != HUBSPOT_SUCCESS).join(' '), onOutcome);
+          }
+        }
+      } catch {
+        // The script's own listener is not told to skip: the submit is captured as any form's.
+      }
+    },
+    true,
+  );
+
+  for (const name in OUTCOMES) {
+    win.addEventListener(name, (event) => {
+      try {
+        if (name != HUBSPOT_SUCCESS) return onOutcome(event);
+        // The current embed: the values come from HubSpot's forms API on the page.
+        const form = win.HubSpotFormsV4?.getFormFromEvent(event);
+        if (form) void Promise.resolve(form.getFormFieldValues()).then((values) => onHubSpotSuccess(form.getFormId(), toFields(values)), () => {});
+      } catch {
+        // A HubSpot API that changed shape costs this lead, never the page.
+      }
+    });
+  }
+
+  // The legacy embed posts its callbacks as messages, from the page or HubSpot's hosts only.
+  win.addEventListener('message', (event) => {
+    try {
+      const submission = isHubSpotOrigin(event.origin, location.origin) && legacySubmission(event.data);
+      if (submission) onHubSpotSuccess(submission.id, submission.fields);
+    } catch {
+      // Same as above.
+    }
+  });
+
+  // Leaving the page before the builder answered: send what waits, unconfirmed.
+  win.addEventListener('pagehide', holds.flush);
+}
