@@ -269,7 +269,7 @@ installApi(
     },
     getAttribution(callback?: unknown) {
       // What a lead sent now would carry: the endpoint reads gclid, cid, sid … out of `cookies`.
-      const attribution = { attributionData: attributionData(), cookies: idCookies(store.all()), channelFlow: flow, uniqueIdentifier };
+      const attribution = { attributionData: attributionData(), cookies: idCookies(store.all()), channelFlow: flow, uniqueIdentifier, ...inherited };
       if (typeof callback == 'function') callback(attribution);
       return attribution;
     },
