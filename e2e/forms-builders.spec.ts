@@ -35,7 +35,8 @@ const builders: Builder[] = [
     },
     userData: { ...JANE, phone: '+31 6 87654321', companyName: 'Acme Inc.' },
     formData: { formName: 'gform_1', formMessage: 'Call me', Services: ['Solar panels', 'Heat pump'] },
-    forbidden: ['input_1.3', 'input_8', 'Comments'],
+    // state_1: Gravity Forms' signed form state, under a name that says neither nonce nor token.
+    forbidden: ['input_1.3', 'input_8', 'Comments', 'WyJbXSIsIjZkNWQ2'],
   },
   {
     page: 'wpforms',
@@ -61,6 +62,15 @@ const builders: Builder[] = [
     },
     userData: { ...JANE, phone: '+31687654321', companyName: 'Acme Inc.' },
     formData: { formName: 'hsForm_1a2b3c4d-0000-4000-8000-123456789abc', formMessage: 'Call me' },
+  },
+  {
+    page: 'formidable',
+    fill: { '#field_qh4icy': 'Jane Smith', '#field_29yf4d': 'jane@example.com', '#field_9jv0r1': 'Bel me terug' },
+    userData: JANE,
+    // The only textarea is the message whatever its label; the owner's hidden plan arrives.
+    formData: { formName: 'form_contact2', formMessage: 'Bel me terug', 'item_meta[12]': 'pro-annual' },
+    // frm_submit_entry_5: Formidable's per-form nonce.
+    forbidden: ['7f4e2a9c1b'],
   },
   {
     page: 'webflow',
