@@ -94,6 +94,8 @@ test.describe('builders that report with jQuery', () => {
     await expect(page.getByText('Thanks for contacting us!')).toBeVisible();
     expect(lead!.userData).toMatchObject({ firstName: 'Jane', lastName: 'Smith', email: 'jane@example.com' });
     expect(lead!.formData).toMatchObject({ formOutcome: 'confirmed', formMessage: 'Call me' });
+    // state_1: Gravity Forms' signed form state, a token under a name that says neither nonce nor token.
+    expect(JSON.stringify(lead)).not.toContain('WyJbXSIsIjZkNWQ2');
   });
 
   test('WPForms: wpformsAjaxSubmitFailed is no lead; wpformsAjaxSubmitSuccess confirms the same lead', async ({ page, demo }) => {

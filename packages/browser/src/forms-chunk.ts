@@ -7,6 +7,7 @@ import { createHolds, type HeldLead } from './hold';
 import { isHubSpotOrigin, legacySubmission, toFields } from './hubspot';
 import { BUILDER_FORMS, OUTCOME_WAIT_MS, OUTCOMES } from './outcome';
 import { pickFields } from './pick-fields';
+import { isBuilderToken } from './builder-token';
 import { readForm } from './read-form';
 import { shouldCapture } from './select-form';
 import type { Field } from './beacon';
@@ -50,7 +51,8 @@ export function startForms([submit]: Internals, script: Element): void {
         if (form instanceof HTMLFormElement && form.matches(BUILDER_FORMS) && shouldCapture(form, config)) {
           event.lb = 1;
           // Gravity Forms replaces the form after a failed validation: its id keeps the resubmit on one lead.
-          holds.hold(form, { ...pickFields(readForm(form), config.honeypot), form: formNamesOf(form) }, form.id ? '#' + form.id : form);
+          const fields = readForm(form).filter((field) => !isBuilderToken(field));
+          holds.hold(form, { ...pickFields(fields, config.honeypot), form: formNamesOf(form) }, form.id ? '#' + form.id : form);
           // Builders that use jQuery load it before any submit; its events reach only its own listeners.
           if (!hasJQuery && win.jQuery) {
             hasJQuery = true;
@@ -63,6 +65,13 @@ export function startForms([submit]: Internals, script: Element): void {
     },
     true,
   );
+
+  // Window, bubble phase, after every handler: a submit no builder cancelled (nor sent into a frame
+  // of the page, as Gravity Forms' AJAX does) navigates, so no outcome will come: send it now, as any form's.
+  win.addEventListener('submit', (event: Event & { lb?: 1 }) => {
+    const form = event.target as HTMLFormElement;
+    if (event.lb && !event.defaultPrevented && (!form.target || form.target[0] == '_')) holds.send(form);
+  });
 
   for (const name in OUTCOMES) {
     win.addEventListener(name, (event) => {

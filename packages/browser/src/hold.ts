@@ -24,6 +24,8 @@ export interface Holds {
   settle(target: Target, accepted: boolean, only?: (form: Element) => boolean): number;
   /** Sends every held lead now, marked unconfirmed (the page is going). */
   flush(): void;
+  /** Sends the form's held lead now, unmarked: nothing will report on it (a submit that navigates). */
+  send(form: Element): void;
 }
 
 /**
@@ -38,10 +40,13 @@ export function createHolds(
 ): Holds {
   const held = new Map<Element, [HeldLead, unknown]>();
 
-  function release(form: Element, confirmation?: Confirmation): void {
-    const [lead, key] = held.get(form)!;
+  /** Ends the form's wait: `false` drops the lead, else it is sent, with `formOutcome` when one is given. */
+  function release(form: Element, outcome: Confirmation | boolean): void {
+    const entry = held.get(form);
+    if (!entry || outcome === false) return void held.delete(form);
+    const [lead, key] = entry;
     held.delete(form);
-    if (confirmation) submit({ ...lead, fields: [...lead.fields, { n: 'formOutcome', v: [confirmation] }] }, key);
+    submit(outcome === true ? lead : { ...lead, fields: [...lead.fields, { n: 'formOutcome', v: [outcome] }] }, key);
   }
 
   return {
@@ -55,7 +60,7 @@ export function createHolds(
       let count = 0;
       for (const form of [...held.keys()]) {
         if (only(form) && (!target.contains || target.nodeType == 9 || target.contains(form) || form.contains(target as Node))) {
-          release(form, accepted ? 'confirmed' : undefined);
+          release(form, accepted && 'confirmed');
           count++;
         }
       }
@@ -64,5 +69,6 @@ export function createHolds(
     flush() {
       for (const form of [...held.keys()]) release(form, 'unconfirmed');
     },
+    send: (form) => release(form, true),
   };
 }

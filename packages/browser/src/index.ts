@@ -145,6 +145,8 @@ function onPageView(): void {
   // After the writes above, so fbc's subdomain index sees the probed domain.
   pageIds = urlIds(params, cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
   for (const key in pageIds) if (cookies['lb_' + key] != pageIds[key]) store.set('lb_' + key, pageIds[key]!, config.clickIdDays);
+  // Runs before the API exists, but the chunk, loaded async, runs only after this script.
+  loadChunk(doc, (script as HTMLScriptElement).src);
 }
 
 function attributionData(): Record<string, unknown> {
@@ -289,8 +291,6 @@ installApi(
   },
   (name, error) => __DEBUG__ && log('api', name, error),
 );
-
-attempt(() => loadChunk(doc, (script as HTMLScriptElement).src));
 
 // A CMP's banner may grant consent without calling the API: write what was held before the page goes.
 win.addEventListener('pagehide', () => attempt(store.flush));

@@ -8,15 +8,9 @@ import type { Field } from './beacon';
 const SENSITIVE =
   /pass ?[wcp]|pwd|\bpin\b|one time|\bcc |card|\bcv[cvn]|\bcsc|secur|iban|\b[bs]sn\b|burgerserv|sofi|national id|\bdni\b|[cx]srf|nonce|captcha|turnstile|token/;
 
-// A form builder's per-form token in a hidden field, whatever its name (frm_submit_entry_5,
-// state_1, form_build_id): noise shaped like a WordPress nonce (10+ lower-case hex digits, a
-// letter among them) or base64 (20+ characters mixing cases and digits). A hidden plan, product
-// or campaign code a site owner adds is words ("pro-annual", "SPRING2025") and still arrives.
-const TOKEN = /^(?=.*\d)(?=.*[a-z])([\da-f]{10,}|(?=.*[A-Z])[\w+/=-]{20,})$/;
-
 /** True for a password, card, national id or anti-forgery field: its value is never read. */
-export function isSensitive({ t, n, i, a, l, v }: Field): boolean {
-  return t == 'password' || (t == 'hidden' && v.some((value) => TOKEN.test(value))) || SENSITIVE.test(normalize(` ${[n, i, a, l].join(' ')} `));
+export function isSensitive({ t, n, i, a, l }: Field): boolean {
+  return t == 'password' || SENSITIVE.test(normalize(` ${[n, i, a, l].join(' ')} `));
 }
 
 /** `Téléphone` → `telephone`, `cardNumber` → `card number`, `cc-csc` → `cc csc`. */

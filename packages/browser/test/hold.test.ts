@@ -89,4 +89,14 @@ describe('createHolds', () => {
     expect(holds.settle({}, true, () => false)).toBe(0);
     expect(holds.settle({}, true, (form) => form == a)).toBe(1);
   });
+
+  it('sends a held lead at once and unmarked when nothing will report on it', () => {
+    const { sent, holds, runTimers } = setup();
+    const form = node();
+    holds.hold(form, lead('jane@example.com'), 'k');
+    holds.send(form);
+    runTimers();
+    holds.flush();
+    expect(sent.map(outcomeOf)).toEqual([undefined]);
+  });
 });
