@@ -15,10 +15,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * snapshot) put back 89 / 85: 5,154 / 4,702. Every part left is one that issues #3 and #4 require
  * (js-cookie alone ~552 gzip; what each part costs: `node bench/leave-one-out.mjs`,
  * docs/benchmarks.md). This ceiling is that figure plus ~2 %, to stop growth while the goal or the
- * features are decided.
+ * features are decided. Form capture part 2 (builders' outcomes, HubSpot, iframes) put everything
+ * in leadbeacon-forms.js, loaded only where a page shows a sign of needing it; what stays here is
+ * that loader (~95 B gzip: its signs and a script element) and the chunk's hooks (~20 B), 5,181 →
+ * 5,284 gzip / 4,805 brotli, so the ceiling moved to 5,290 / 4,810 (the hard limit is 5,300).
  */
-const GZIP_CEILING = 5260;
-const BROTLI_CEILING = 4800;
+const GZIP_CEILING = 5290;
+const BROTLI_CEILING = 4810;
 
 // Nothing server-side, no secret, no debug output may reach the page.
 const MUST_NOT_APPEAR = ['apiKey', 'X-API-Key', 'projectId', 'createServerSideLead', 'leadtrackr.io', 'console.', '[leadbeacon]', 'dropped', 'cookie domain', 'sourceMappingURL'];
@@ -53,5 +56,23 @@ describe('the minified script', () => {
     // Proves the list above can fail: these strings exist in the source.
     expect(debug).toContain('[leadbeacon]');
     expect(debug).toContain('dropped submit');
+  });
+});
+
+// leadbeacon-forms.js loads only on pages with a form builder, HubSpot or data-frame-origins
+// (src/chunks.ts); 3,040 B gzip when it was built, so this stops it growing unnoticed.
+const CHUNK_GZIP_CEILING = 3200;
+
+describe('the chunk leadbeacon-forms.js', () => {
+  const chunk = () => readFileSync(new URL('../dist/leadbeacon-forms.js', import.meta.url));
+
+  it(`is at most ${CHUNK_GZIP_CEILING} bytes gzip`, () => {
+    const bytes = gzipSync(chunk(), { level: 9 }).length;
+    console.info(`leadbeacon-forms.js: ${chunk().length} B min, ${bytes} B gzip`);
+    expect(bytes).toBeLessThanOrEqual(CHUNK_GZIP_CEILING);
+  });
+
+  it.each(MUST_NOT_APPEAR)('does not contain %j', (text) => {
+    expect(chunk().toString('utf8')).not.toContain(text);
   });
 });
