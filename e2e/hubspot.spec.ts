@@ -46,6 +46,17 @@ test('the current embed: hs-form-event:on-submission:success, values through Hub
   expect(lead!.formData).toMatchObject({ formName: 'hsForm_5e6f7a8b-0000-4000-8000-123456789abc', formMessage: 'Call me', formOutcome: 'confirmed' });
 });
 
+test('the current embed rendered in the page: its submit and the success event make one lead, not two', async ({ page, demo }) => {
+  await page.goto(`${demo.url}/hubspot-v4.html?inline`);
+  const beacons = countBeacons(page);
+  await page.getByLabel('First name').fill('Jane');
+  await page.getByLabel('Email').fill('jane@example.com');
+  const [lead] = await leadsAfter(demo, () => page.getByRole('button', { name: 'Submit' }).click());
+  expect(lead!.userData).toEqual({ firstName: 'Jane', email: 'jane@example.com' });
+  expect(lead!.formData).toMatchObject({ formOutcome: 'confirmed' });
+  expect(beacons()).toBe(1);
+});
+
 test.describe('a forged HubSpot message', () => {
   let other: Site;
   test.beforeEach(async () => {

@@ -5,7 +5,7 @@ import { readConfig } from './config';
 import { formNamesOf } from './form-name';
 import { createHolds, type HeldLead } from './hold';
 import { isHubSpotOrigin, legacySubmission, toFields } from './hubspot';
-import { BUILDER_FORMS, OUTCOME_WAIT_MS, OUTCOMES } from './outcome';
+import { BUILDER_FORMS, HUBSPOT_FORMS, OUTCOME_WAIT_MS, OUTCOMES } from './outcome';
 import { pickFields } from './pick-fields';
 import { isBuilderToken } from './builder-token';
 import { readForm } from './read-form';
@@ -28,10 +28,11 @@ export function startForms([submit]: Internals, script: Element): void {
   const win = window as Page;
   const config = readConfig((name) => script.getAttribute(name));
   const holds = createHolds(submit, +script.getAttribute('data-outcome-wait-ms')! || OUTCOME_WAIT_MS);
-  const isHubSpotForm = (form: Element) => form.matches('.hs-form');
+  const isHubSpotForm = (form: Element) => form.matches(HUBSPOT_FORMS);
   let hasJQuery = false;
 
-  const onOutcome = (event: Event) => void holds.settle(event.target as Node, OUTCOMES[event.type]!);
+  // HubSpot's events go to the window, which would settle every held form: only HubSpot's are its.
+  const onOutcome = (event: Event) => void holds.settle(event.target as Node, OUTCOMES[event.type]!, event.type.startsWith('hs-') ? isHubSpotForm : undefined);
 
   /** A HubSpot success: the held raw-HTML form it confirms, else the values HubSpot reports. */
   const onHubSpotSuccess = (id: string, fields: Field[]) => {

@@ -27,8 +27,11 @@ export const OUTCOMES: Record<string, boolean> = {
   'hs-form-event:on-submission:failed': false,
 };
 
+/** HubSpot's forms when they render in the page: the legacy embed's raw HTML, the current embed's container. */
+export const HUBSPOT_FORMS = '.hs-form,.hs-form-frame form';
+
 /** The forms whose builder reports an outcome: their submissions wait for it. */
-export const BUILDER_FORMS = '.wpcf7-form,[id^=gform_],.wpforms-form,.elementor-form,.frm-show-form,.nf-form-cont form,.hs-form';
+export const BUILDER_FORMS = '.wpcf7-form,[id^=gform_],.wpforms-form,.elementor-form,.frm-show-form,.nf-form-cont form,' + HUBSPOT_FORMS;
 
 /**
  * How long a submission waits for its builder's word. Contact Form 7 and Gravity Forms answer
