@@ -114,6 +114,23 @@ test.describe('builders that report with jQuery', () => {
     expect(beacons()).toBe(1);
   });
 
+  test('Ninja Forms (no submit event): a refused answer is no lead; an accepted one is one lead with its values', async ({ page, demo }) => {
+    await page.goto(`${demo.url}/ninja-forms-ajax.html`);
+    await page.getByLabel('Name').fill('Jane Smith');
+    await page.getByLabel('Email').fill('invalid@example.com');
+    await page.getByLabel('Message').fill('Call me');
+    const beacons = countBeacons(page);
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect(page.getByText('Please correct errors')).toBeVisible();
+    await noLeadFor(demo, page, 1000);
+    expect(beacons()).toBe(0);
+
+    await page.getByLabel('Email').fill('jane@example.com');
+    const [lead] = await leadsAfter(demo, () => page.getByRole('button', { name: 'Submit' }).click());
+    expect(lead!.userData).toEqual({ firstName: 'Jane', lastName: 'Smith', email: 'jane@example.com' });
+    expect(lead!.formData).toMatchObject({ formName: 'Contact Me', formMessage: 'Call me', formOutcome: 'confirmed' });
+  });
+
   test('Elementor: submit_success confirms the lead before the wait is over', async ({ page, demo }) => {
     await page.goto(`${demo.url}/elementor-ajax.html`);
     await page.locator('#form-field-name').fill('Jane Smith');

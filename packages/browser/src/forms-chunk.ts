@@ -5,6 +5,7 @@ import { readConfig } from './config';
 import { formNamesOf } from './form-name';
 import { createHolds, type HeldLead } from './hold';
 import { isHubSpotOrigin, legacySubmission, toFields } from './hubspot';
+import { ninjaSubmission } from './ninja';
 import { BUILDER_FORMS, HUBSPOT_FORMS, OUTCOME_WAIT_MS, OUTCOMES } from './outcome';
 import { pickFields } from './pick-fields';
 import { isBuilderToken } from './builder-token';
@@ -17,15 +18,24 @@ interface HubSpotForm {
   getFormFieldValues(): unknown;
 }
 type Page = Window & {
-  jQuery?: (target: unknown) => { on(types: string, handler: (event: Event) => void): unknown };
+  jQuery?: (target: unknown) => { on(types: string, handler: (event: Event, data?: unknown) => void): unknown };
   HubSpotFormsV4?: { getFormFromEvent(event: Event): HubSpotForm | undefined };
 };
 
 const HUBSPOT_SUCCESS = 'hs-form-event:on-submission:success';
+const NINJA_RESPONSE = 'nfFormSubmitResponse';
 
 /** Wires the builders' outcome events and HubSpot's APIs to the script's lead path. */
-export function startForms([submit]: Internals, script: Element): void {
+export function startForms([submitLead]: Internals, script: Element): void {
   const win = window as Page;
+  // Called from timers and the builders' events too: nothing may throw into the page.
+  const submit: Internals[0] = (lead, key) => {
+    try {
+      submitLead(lead, key);
+    } catch {
+      // A lead that cannot be built is lost here, as in the script's own path.
+    }
+  };
   const config = readConfig((name) => script.getAttribute(name));
   const holds = createHolds(submit, +script.getAttribute('data-outcome-wait-ms')! || OUTCOME_WAIT_MS);
   const isHubSpotForm = (form: Element) => form.matches(HUBSPOT_FORMS);
@@ -34,14 +44,39 @@ export function startForms([submit]: Internals, script: Element): void {
   // HubSpot's events go to the window, which would settle every held form: only HubSpot's are its.
   const onOutcome = (event: Event) => void holds.settle(event.target as Node, OUTCOMES[event.type]!, event.type.startsWith('hs-') ? isHubSpotForm : undefined);
 
-  /** A HubSpot success: the held raw-HTML form it confirms, else the values HubSpot reports. */
+  /** A submission the builder reports with its values (no submit event was seen): one lead per form, confirmed. */
+  const submitReported = (fields: Field[], form: HeldLead['form'], key: string) => {
+    const lead: HeldLead = { ...pickFields(fields.filter((field) => !isBuilderToken(field)), config.honeypot), form };
+    lead.fields.push({ n: 'formOutcome', v: ['confirmed'] });
+    submit(lead, key);
+  };
+
+  /** A HubSpot success: the held in-page form it confirms, else the values HubSpot reports. */
   const onHubSpotSuccess = (id: string, fields: Field[]) => {
     // No target: HubSpot names the form, not an element of this page.
-    if (holds.settle({}, true, isHubSpotForm)) return;
-    const lead: HeldLead = { ...pickFields(fields, config.honeypot), form: { i: 'hsForm_' + id } };
-    lead.fields.push({ n: 'formOutcome', v: ['confirmed'] });
-    submit(lead, 'hubspot:' + id);
+    if (!holds.settle({}, true, isHubSpotForm)) submitReported(fields, { i: 'hsForm_' + id }, 'hubspot:' + id);
   };
+
+  /** Ninja Forms' answer, the only sign of its submissions: a refused one is no lead. */
+  const onNinjaResponse = (data: unknown) => {
+    const submission = ninjaSubmission(data);
+    if (submission?.accepted) submitReported(submission.fields, { n: submission.title, i: 'nf-form-' + submission.id }, 'ninja:' + submission.id);
+  };
+
+  const bindJQuery = () => {
+    hasJQuery = true;
+    win.jQuery!(document).on(Object.keys(OUTCOMES).filter((name) => name != HUBSPOT_SUCCESS).join(' '), (event: Event, data?: unknown) => {
+      try {
+        if (event.type == NINJA_RESPONSE) onNinjaResponse(data);
+        else onOutcome(event);
+      } catch {
+        // An answer of another shape costs this lead, never the page.
+      }
+    });
+  };
+  // Ninja Forms fires no submit event: listen from the start, or once the page has loaded a late jQuery.
+  if (win.jQuery) bindJQuery();
+  else win.addEventListener('load', () => !hasJQuery && win.jQuery && bindJQuery());
 
   // Window, capture phase: runs before the script's own document listener, which `lb` tells to leave this submit alone.
   win.addEventListener(
@@ -55,10 +90,7 @@ export function startForms([submit]: Internals, script: Element): void {
           const fields = readForm(form).filter((field) => !isBuilderToken(field));
           holds.hold(form, { ...pickFields(fields, config.honeypot), form: formNamesOf(form) }, form.id ? '#' + form.id : form);
           // Builders that use jQuery load it before any submit; its events reach only its own listeners.
-          if (!hasJQuery && win.jQuery) {
-            hasJQuery = true;
-            win.jQuery(document).on(Object.keys(OUTCOMES).filter((name) => name != HUBSPOT_SUCCESS).join(' '), onOutcome);
-          }
+          if (!hasJQuery && win.jQuery) bindJQuery();
         }
       } catch {
         // The script's own listener is not told to skip: the submit is captured as any form's.

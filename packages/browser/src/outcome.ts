@@ -7,7 +7,7 @@
  * - WPForms: wpformsAjaxSubmitSuccess / wpformsAjaxSubmitFailed
  * - Elementor Pro: submit_success
  * - Formidable: frmFormComplete / frmFormErrors
- * - Ninja Forms: nfFormSubmitResponse
+ * - Ninja Forms: nfFormSubmitResponse, which also carries the values (ninja.ts): its button fires no submit
  * - HubSpot: https://developers.hubspot.com/docs/api-reference/global-form-events/guide
  */
 export const OUTCOMES: Record<string, boolean> = {

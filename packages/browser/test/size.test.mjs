@@ -60,8 +60,8 @@ describe('the minified script', () => {
 });
 
 // leadbeacon-forms.js loads only on pages with a form builder, HubSpot or data-frame-origins
-// (src/chunks.ts); 3,040 B gzip when it was built, so this stops it growing unnoticed.
-const CHUNK_GZIP_CEILING = 3200;
+// (src/chunks.ts); 3,448 B gzip when it was built (Ninja Forms included), so this stops it growing unnoticed.
+const CHUNK_GZIP_CEILING = 3550;
 
 describe('the chunk leadbeacon-forms.js', () => {
   const chunk = () => readFileSync(new URL('../dist/leadbeacon-forms.js', import.meta.url));
