@@ -35,12 +35,21 @@ async function submitInFrame(page: Page) {
   return lead!;
 }
 
-const frameGclid = (page: Page) =>
-  page.frames()[1]!.evaluate(() => (window as unknown as { leadbeacon(name: string): { attributionData: { gclid?: string } } }).leadbeacon('getAttribution').attributionData.gclid);
+/** Records, in every frame from its first script on, the attribution a parent hands over. */
+async function watchHandover(page: Page) {
+  await page.addInitScript(() => {
+    addEventListener('message', (event) => {
+      if (event.data?.leadbeacon === 'leadbeacon:attribution') (window as unknown as { handedOver: unknown }).handedOver = event.data.attribution;
+    });
+  });
+}
+const handedOverGclid = (page: Page) =>
+  page.frames()[1]!.evaluate(() => (window as unknown as { handedOver?: { attributionData: { gclid?: string } } }).handedOver?.attributionData.gclid);
 
 test("the iframe's lead carries the parent's gclid, channel flow and conversion page", async ({ page }) => {
+  await watchHandover(page);
   await page.goto(`${parent.url}/frame-parent.html?gclid=TeSt-gclid-123`);
-  await expect.poll(() => frameGclid(page)).toBe('TeSt-gclid-123');
+  await expect.poll(() => handedOverGclid(page)).toBe('TeSt-gclid-123');
   const lead = await submitInFrame(page);
   expect(lead.userData).toEqual({ firstName: 'Jane', lastName: 'Smith', email: 'jane@example.com' });
   expect(lead.formData).toMatchObject({ formMessage: 'Quote for 12 panels' });
@@ -50,8 +59,10 @@ test("the iframe's lead carries the parent's gclid, channel flow and conversion 
 
 test('a parent that does not list the iframe’s origin shares nothing', async ({ page }) => {
   parentLists = 'https://forms.other.example';
+  await watchHandover(page);
   await page.goto(`${parent.url}/frame-parent.html?gclid=TeSt-gclid-123`);
   await page.waitForTimeout(500);
+  expect(await handedOverGclid(page)).toBeUndefined();
   const lead = await submitInFrame(page);
   expect(JSON.stringify(lead)).not.toContain('TeSt-gclid-123');
   expect(lead.attributionData.conversionPage).toBe(`${new URL(childOrigin()).host}/frame-form.html`);

@@ -1,20 +1,25 @@
 /**
  * What a page needs only sometimes lives in `leadbeacon-forms.js`, built beside leadbeacon.js
- * (build.mjs, src/chunk.ts) and loaded from the script's own URL when the page shows a sign of it:
+ * (build.mjs, src/chunk.ts) and loaded from beside the script when the page shows a sign of it:
  * form builders that report a submission's outcome (every WordPress form plugin loads its script
  * from wp-content, wp-includes on any WordPress page), HubSpot's embeds (from *.hsforms.net), and
  * cross-origin iframes that hand attribution over (`data-frame-origins`). One file, not one per
- * feature: each name and selector more in this table costs every page's script bytes.
+ * feature: each sign and name more here costs every page view bytes of the script.
  */
-const SIGNS = '[src*=wp-],[src*=hsforms],[data-frame-origins]';
+export const CHUNK_SIGNS = '[src*=wp-],[src*=hsforms],[data-frame-origins]';
 
 /**
- * What the chunk gets from the script (`leadbeacon('_x')`): the one lead path (submitLead), and
- * the setter of the attribution a parent page handed over.
+ * What the chunk gets from the script (`leadbeacon('_x')`): the one lead path, submitLead. A lead's
+ * own keys come last in the beacon, so the chunk may set a parent page's attributionData, cookies
+ * and channelFlow on it.
  */
-export type Internals = [submit: (lead: object, key: unknown) => void, inherit: (attribution: object) => void];
+export type Submit = (lead: object, key: unknown) => void;
 
-/** Loads the chunk when the page shows a sign of needing it, from the directory of `src` (the script's URL). */
-export function loadChunk(doc: Document, src: string): void {
-  if (doc.querySelector(SIGNS)) doc.head.append(Object.assign(doc.createElement('script'), { src: new URL('leadbeacon-forms.js', src) }));
+/**
+ * Loads a script from beside leadbeacon.js, `-<name>` added to its name (`leadbeacon-forms.js`,
+ * and the debug view's `leadbeacon-debug.js`): one loader for both, since each byte here is paid
+ * on every page view.
+ */
+export function loadBeside(doc: Document, script: HTMLScriptElement, name: string): void {
+  doc.head.append(Object.assign(doc.createElement('script'), { src: script.src.replace('.js', `-${name}.js`) }));
 }

@@ -1,6 +1,6 @@
 // The chunk's forms part (chunks.ts): submissions of form builders that report their outcome wait
 // for it, and HubSpot's own APIs deliver the forms a document listener never sees.
-import type { Internals } from './chunks';
+import type { Submit } from './chunks';
 import { readConfig } from './config';
 import { formNamesOf } from './form-name';
 import { createHolds, type HeldLead } from './hold';
@@ -10,7 +10,7 @@ import { BUILDER_FORMS, HUBSPOT_FORMS, OUTCOME_WAIT_MS, OUTCOMES } from './outco
 import { pickFields } from './pick-fields';
 import { isBuilderToken } from './builder-token';
 import { readForm } from './read-form';
-import { shouldCapture } from './select-form';
+import { skipReason } from './select-form';
 import type { Field } from './beacon';
 
 interface HubSpotForm {
@@ -26,16 +26,8 @@ const HUBSPOT_SUCCESS = 'hs-form-event:on-submission:success';
 const NINJA_RESPONSE = 'nfFormSubmitResponse';
 
 /** Wires the builders' outcome events and HubSpot's APIs to the script's lead path. */
-export function startForms([submitLead]: Internals, script: Element): void {
+export function startForms(submit: Submit, script: Element): void {
   const win = window as Page;
-  // Called from timers and the builders' events too: nothing may throw into the page.
-  const submit: Internals[0] = (lead, key) => {
-    try {
-      submitLead(lead, key);
-    } catch {
-      // A lead that cannot be built is lost here, as in the script's own path.
-    }
-  };
   const config = readConfig((name) => script.getAttribute(name));
   const holds = createHolds(submit, +script.getAttribute('data-outcome-wait-ms')! || OUTCOME_WAIT_MS);
   const isHubSpotForm = (form: Element) => form.matches(HUBSPOT_FORMS);
@@ -84,7 +76,7 @@ export function startForms([submitLead]: Internals, script: Element): void {
     (event: Event & { lb?: 1 }) => {
       try {
         const form = event.target;
-        if (form instanceof HTMLFormElement && form.matches(BUILDER_FORMS) && shouldCapture(form, config)) {
+        if (form instanceof HTMLFormElement && form.matches(BUILDER_FORMS) && !skipReason(form, config)) {
           event.lb = 1;
           // Gravity Forms replaces the form after a failed validation: its id keeps the resubmit on one lead.
           const fields = readForm(form).filter((field) => !isBuilderToken(field));

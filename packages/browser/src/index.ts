@@ -16,7 +16,7 @@ import {
   type FlowEntry,
 } from '@leadbeacon/rules';
 import type { Beacon } from './beacon';
-import { loadChunk } from './chunks';
+import { CHUNK_SIGNS, loadBeside } from './chunks';
 import { readConfig } from './config';
 import { createCookieStore } from './cookie-store';
 import { createDelivery } from './deliver';
@@ -64,8 +64,6 @@ function attempt<T>(fn: () => T, fallback?: T): T | undefined {
 let explicitConsent: Consent = {};
 let uniqueIdentifier: string | undefined;
 let flow: FlowEntry[] = [];
-// The attribution a parent page handed over (frame-chunk.ts): an iframe's own cookies know nothing of the visit.
-let inherited: object | undefined;
 let domain = config.cookieDomain;
 let hasDomain = !!domain;
 
@@ -146,7 +144,7 @@ function onPageView(): void {
   pageIds = urlIds(params, cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
   for (const key in pageIds) if (cookies['lb_' + key] != pageIds[key]) store.set('lb_' + key, pageIds[key]!, config.clickIdDays);
   // Runs before the API exists, but the chunk, loaded async, runs only after this script.
-  loadChunk(doc, (script as HTMLScriptElement).src);
+  if (doc.querySelector(CHUNK_SIGNS)) loadBeside(doc, script as HTMLScriptElement, 'forms');
 }
 
 function attributionData(): Record<string, unknown> {
@@ -172,7 +170,7 @@ const storage = {
     if (!config.consentRequired) jar.set('lb_q', '1', { expires: value == '[]' ? -1 : 7, sameSite: 'Lax', secure: loc.protocol == 'https:' });
   },
 };
-const delivery = createDelivery(config.endpoint, createQueue(storage), send, log);
+const delivery = createDelivery(config.endpoint, createQueue(storage), send, __DEBUG__ ? log : undefined);
 // One uniqueEventId per form per page: a resubmit after a validation error, a double click or a
 // submit event followed by form.submit() update one lead.
 const eventIds = new Map<unknown, string>();
@@ -192,12 +190,12 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
     id,
     fitBeacon({
       uniqueEventId: id,
-      ...lead,
       attributionData: attempt(attributionData, {}),
       cookies: attempt(() => idCookies(store.all()), {}),
       channelFlow: flow,
       uniqueIdentifier,
-      ...inherited,
+      // Last but pageMs: the chunk's leads may carry a parent page's attribution (frame-chunk.ts).
+      ...lead,
       pageMs: Date.now() - startMs,
     }),
   );
@@ -255,7 +253,7 @@ attempt(onPageView);
 
 // The debug view is a script of its own beside this one (`-debug` added to its name), loaded only
 // when the page URL asks for it: its code never weighs on a page view.
-if (script && loc.search.includes('leadbeacon_debug')) doc.head.append(Object.assign(doc.createElement('script'), { src: (script as HTMLScriptElement).src.replace('.js', '-debug.js') }));
+if (script && loc.search.includes('leadbeacon_debug')) loadBeside(doc, script as HTMLScriptElement, 'debug');
 
 installApi(
   win,
@@ -271,7 +269,7 @@ installApi(
     },
     getAttribution(callback?: unknown) {
       // What a lead sent now would carry: the endpoint reads gclid, cid, sid … out of `cookies`.
-      const attribution = { attributionData: attributionData(), cookies: idCookies(store.all()), channelFlow: flow, uniqueIdentifier, ...inherited };
+      const attribution = { attributionData: attributionData(), cookies: idCookies(store.all()), channelFlow: flow, uniqueIdentifier };
       if (typeof callback == 'function') callback(attribution);
       return attribution;
     },
@@ -287,7 +285,7 @@ installApi(
       return true;
     },
     // The chunk's way in (chunks.ts).
-    _x: () => [submitLead, (attribution: object) => (inherited = attribution)],
+    _x: () => submitLead,
   },
   (name, error) => __DEBUG__ && log('api', name, error),
 );

@@ -17,11 +17,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * docs/benchmarks.md). This ceiling is that figure plus ~2 %, to stop growth while the goal or the
  * features are decided. Form capture part 2 (builders' outcomes, HubSpot, iframes) put everything
  * in leadbeacon-forms.js, loaded only where a page shows a sign of needing it; what stays here is
- * that loader (~95 B gzip: its signs and a script element) and the chunk's hooks (~20 B), 5,181 →
- * 5,284 gzip / 4,805 brotli, so the ceiling moved to 5,290 / 4,810 (the hard limit is 5,300).
+ * the check for those signs and the chunk's way in (`_x`, the `lb` skip mark), the loader shared
+ * with the debug view's, and two small cuts that pay part of it (no no-op logger handed to the
+ * delivery): 5,234 → 5,298 gzip / 4,762 → 4,817 brotli. The ceiling moved to the hard limit of
+ * 5,300 / 4,820: nothing is left for growth without a cut elsewhere.
  */
-const GZIP_CEILING = 5290;
-const BROTLI_CEILING = 4810;
+const GZIP_CEILING = 5300;
+const BROTLI_CEILING = 4820;
 
 // Nothing server-side, no secret, no debug output may reach the page.
 const MUST_NOT_APPEAR = ['apiKey', 'X-API-Key', 'projectId', 'createServerSideLead', 'leadtrackr.io', 'console.', '[leadbeacon]', 'dropped', 'cookie domain', 'sourceMappingURL'];
