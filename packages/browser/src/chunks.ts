@@ -6,7 +6,7 @@
  * cross-origin iframes that hand attribution over (`data-frame-origins`). One file, not one per
  * feature: each sign and name more here costs every page view bytes of the script.
  */
-export const CHUNK_SIGNS = '[src*=wp-],[src*=hsforms],[data-frame-origins]';
+export const CHUNK_SIGNS = '[data-frame-origins],[src*=wp-],[src*=hsforms]';
 
 /**
  * What the chunk gets from the script (`leadbeacon('_x')`): the one lead path, submitLead. A lead's

@@ -185,7 +185,7 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
   let id = eventIds.get(formKey);
   if (!id) eventIds.set(formKey, (id = newEventId()));
   // Consent granted since the page view: write what was held back before the page may go.
-  attempt(store.flush, undefined);
+  attempt(store.flush);
   void delivery.deliver(
     id,
     fitBeacon({
