@@ -6,6 +6,7 @@ import { createLeadRouter, createMemoryOutbox, type LeadRouter, type Logger } fr
 import { createStandIn, type StandIn } from '@leadbeacon/stand-in';
 import express from 'express';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -67,8 +68,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const app = express();
   app.disable('x-powered-by');
   app.use('/leadbeacon', router);
-  app.get('/leadbeacon.js', (_req, res) => {
-    res.type('application/javascript').set('cache-control', 'no-cache').sendFile(scriptPath);
+  // The script, and the chunks it loads from beside itself on some pages (packages/browser/src/chunks.ts).
+  app.get(/^\/leadbeacon(-forms)?\.js$/, (req, res) => {
+    res.type('application/javascript').set('cache-control', 'no-cache').sendFile(join(dirname(scriptPath), req.path.slice(1)));
   });
   // The debug view the script loads from beside itself on ?leadbeacon_debug.
   app.get('/leadbeacon-debug.js', (_req, res) => {

@@ -45,9 +45,14 @@ const common = {
 /** The options of the shipped, minified script (bench/modules.mjs measures with them too). */
 export const minified = { ...common, minify: true, outfile: 'dist/leadbeacon.js', define: { __DEBUG__: 'false' } };
 
+/** The chunk the script loads only on pages that need it (src/chunks.ts), built beside it. */
+export const chunk = { ...minified, entryPoints: ['src/chunk.ts'], outfile: 'dist/leadbeacon-forms.js' };
+
 // Builds only when run (`node build.mjs`), not when a bench imports the options.
+
 if (process.argv[1] && import.meta.url == pathToFileURL(process.argv[1]).href) {
   await build(minified);
+  await build(chunk);
   await build({ ...common, outfile: 'dist/leadbeacon.debug.js', define: { __DEBUG__: 'true' } });
   // The debug view, loaded by leadbeacon.js only on demand (?leadbeacon_debug): never in the main script's bytes.
   await build({ ...minified, entryPoints: ['src/debug/index.ts'], outfile: 'dist/leadbeacon-debug.js' });

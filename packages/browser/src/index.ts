@@ -16,6 +16,7 @@ import {
   type FlowEntry,
 } from '@leadbeacon/rules';
 import type { Beacon } from './beacon';
+import { CHUNK_SIGNS, loadBeside } from './chunks';
 import { readConfig } from './config';
 import { createCookieStore } from './cookie-store';
 import { createDelivery } from './deliver';
@@ -143,6 +144,8 @@ function onPageView(): void {
   // After the writes above, so fbc's subdomain index sees the probed domain.
   pageIds = urlIds(params, cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
   for (const key in pageIds) if (cookies['lb_' + key] != pageIds[key]) store.set('lb_' + key, pageIds[key]!, config.clickIdDays);
+  // Runs before the API exists, but the chunk, loaded async, runs only after this script.
+  if (doc.querySelector(CHUNK_SIGNS)) loadBeside(doc, script as HTMLScriptElement, 'forms');
 }
 
 function attributionData(): Record<string, unknown> {
@@ -168,7 +171,7 @@ const storage = {
     if (!config.consentRequired) jar.set('lb_q', '1', { expires: value == '[]' ? -1 : 7, sameSite: 'Lax', secure: loc.protocol == 'https:' });
   },
 };
-const delivery = createDelivery(config.endpoint, createQueue(storage), send, log);
+const delivery = createDelivery(config.endpoint, createQueue(storage), send, __DEBUG__ ? log : undefined);
 // One uniqueEventId per form per page: a resubmit after a validation error, a double click or a
 // submit event followed by form.submit() update one lead.
 const eventIds = new Map<unknown, string>();
@@ -183,16 +186,17 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
   let id = eventIds.get(formKey);
   if (!id) eventIds.set(formKey, (id = newEventId()));
   // Consent granted since the page view: write what was held back before the page may go.
-  attempt(store.flush, undefined);
+  attempt(store.flush);
   void delivery.deliver(
     id,
     fitBeacon({
       uniqueEventId: id,
-      ...lead,
       attributionData: attempt(attributionData, {}),
       cookies: attempt(() => idCookies(store.all()), {}),
       channelFlow: flow,
       uniqueIdentifier,
+      // Last but pageMs: the chunk's leads may carry a parent page's attribution (frame-chunk.ts).
+      ...lead,
       pageMs: Date.now() - startMs,
     }),
   );
@@ -209,9 +213,10 @@ function captureForm(form: HTMLFormElement): void {
   }
 }
 
-function onSubmit(event: Event): void {
+function onSubmit(event: Event & { lb?: 1 }): void {
   const form = event.target;
-  if (form instanceof HTMLFormElement) captureForm(form);
+  // `lb`: the chunk took this submit over (forms-chunk.ts), to wait for the builder's outcome.
+  if (form instanceof HTMLFormElement && !event.lb) captureForm(form);
 }
 
 // EventTarget's own, taken at start-up: a page may have replaced document.addEventListener.
@@ -252,7 +257,7 @@ attempt(onPageView);
 
 // The debug view is a script of its own beside this one (`-debug` added to its name), loaded only
 // when the page URL asks for it: its code never weighs on a page view.
-if (script && loc.search.includes('leadbeacon_debug')) doc.head.append(Object.assign(doc.createElement('script'), { src: (script as HTMLScriptElement).src.replace('.js', '-debug.js') }));
+if (script && loc.search.includes('leadbeacon_debug')) loadBeside(doc, script as HTMLScriptElement, 'debug');
 
 installApi(
   win,
@@ -283,6 +288,8 @@ installApi(
       submitLead(pickFields(list, config.honeypot), fields);
       return true;
     },
+    // The chunk's way in (chunks.ts).
+    _x: () => submitLead,
   },
   (name, error) => __DEBUG__ && log('api', name, error),
 );

@@ -68,3 +68,4 @@ describe('isLuhnValid', () => {
     expect(isLuhnValid('4111111111111121')).toBe(false);
   });
 });
+

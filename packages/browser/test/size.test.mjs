@@ -15,10 +15,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * snapshot) put back 89 / 85: 5,154 / 4,702. Every part left is one that issues #3 and #4 require
  * (js-cookie alone ~552 gzip; what each part costs: `node bench/leave-one-out.mjs`,
  * docs/benchmarks.md). This ceiling is that figure plus ~2 %, to stop growth while the goal or the
- * features are decided.
+ * features are decided. Form capture part 2 (builders' outcomes, HubSpot, iframes) put everything
+ * in leadbeacon-forms.js, loaded only where a page shows a sign of needing it; what stays here is
+ * the check for those signs and the chunk's way in (`_x`, the `lb` skip mark), the loader shared
+ * with the debug view's, and two small cuts that pay part of it (no no-op logger handed to the
+ * delivery, no `void 0` argument): 5,236 → 5,297 gzip / 4,757 → 4,809 brotli. The ceiling moved to the hard limit of
+ * 5,300 / 4,820: nothing is left for growth without a cut elsewhere.
  */
-const GZIP_CEILING = 5260;
-const BROTLI_CEILING = 4800;
+const GZIP_CEILING = 5300;
+const BROTLI_CEILING = 4820;
 
 // Nothing server-side, no secret, no debug output may reach the page.
 const MUST_NOT_APPEAR = ['apiKey', 'X-API-Key', 'projectId', 'createServerSideLead', 'leadtrackr.io', 'console.', '[leadbeacon]', 'dropped', 'cookie domain', 'sourceMappingURL'];
@@ -53,5 +58,24 @@ describe('the minified script', () => {
     // Proves the list above can fail: these strings exist in the source.
     expect(debug).toContain('[leadbeacon]');
     expect(debug).toContain('dropped submit');
+  });
+});
+
+// leadbeacon-forms.js loads only on pages with a form builder, HubSpot or data-frame-origins
+// (src/chunks.ts); 3,560 B gzip when it was built (Ninja Forms and the framed page's form
+// capture included), so this stops it growing unnoticed.
+const CHUNK_GZIP_CEILING = 3650;
+
+describe('the chunk leadbeacon-forms.js', () => {
+  const chunk = () => readFileSync(new URL('../dist/leadbeacon-forms.js', import.meta.url));
+
+  it(`is at most ${CHUNK_GZIP_CEILING} bytes gzip`, () => {
+    const bytes = gzipSync(chunk(), { level: 9 }).length;
+    console.info(`leadbeacon-forms.js: ${chunk().length} B min, ${bytes} B gzip`);
+    expect(bytes).toBeLessThanOrEqual(CHUNK_GZIP_CEILING);
+  });
+
+  it.each(MUST_NOT_APPEAR)('does not contain %j', (text) => {
+    expect(chunk().toString('utf8')).not.toContain(text);
   });
 });

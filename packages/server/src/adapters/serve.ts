@@ -18,7 +18,7 @@ export interface ServeOptions extends LeadRouterOptions {
   host?: string;
   /** Where the endpoint answers. @default '/leadbeacon' */
   path?: string;
-  /** The browser script served at `/leadbeacon.js`. @default @leadbeacon/browser's built script */
+  /** The browser script served at `/leadbeacon.js`; the scripts it loads on demand are served from beside it (`-debug.js`, `-forms.js`). @default @leadbeacon/browser's built script */
   scriptFile?: string;
   /** How long in-flight requests may take to finish after SIGTERM before connections are cut. @default 10_000 */
   shutdownTimeoutMs?: number;
@@ -47,6 +47,9 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
   const script = await loadScript(scriptFile);
   // The debug view, which the script loads from beside itself on ?leadbeacon_debug; optional.
   const debugScript = await loadScript(scriptFile ? scriptFile.replace(/\.js$/, '-debug.js') : undefined, 'leadbeacon-debug.js').catch(() => undefined);
+  // leadbeacon-forms.js, which the script loads from beside itself on pages with a form builder,
+  // HubSpot or data-frame-origins (packages/browser/src/chunks.ts); optional too.
+  const formsScript = await loadScript(scriptFile ? scriptFile.replace(/\.js$/, '-forms.js') : undefined, 'leadbeacon-forms.js').catch(() => undefined);
   let closing = false;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -60,7 +63,7 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
       return send(res, await service.inspect({ method: req.method ?? 'GET', path: pathname.slice(inspector.length), query, headers: req.headers, ip: req.socket.remoteAddress ?? '' }));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, json(404, { error: 'not_found' }));
-    const served = pathname === '/leadbeacon.js' ? script : pathname === '/leadbeacon-debug.js' ? debugScript : undefined;
+    const served = ({ '/leadbeacon.js': script, '/leadbeacon-debug.js': debugScript, '/leadbeacon-forms.js': formsScript } as Record<string, typeof script | undefined>)[pathname];
     if (served) {
       if (req.headers['if-none-match'] === served.etag) return send(res, { status: 304, headers: { etag: served.etag }, body: '' });
       const headers = { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag: served.etag };

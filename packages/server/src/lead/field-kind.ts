@@ -38,6 +38,9 @@ const TEXT_TYPES = /^(te|em|sea)/;
  */
 export function fieldKind({ f: lbField, a: autocomplete = '', t: type = 'text', n: name, i: id, p: placeholder, l: label }: Field): FieldKind {
   if (lbField || !TEXT_TYPES.test(type)) return lbField || undefined;
+  // HubSpot's forms API prefixes a property with its object type: 0-1 contact, 0-2 company
+  // (https://developers.hubspot.com/docs/api-reference/legacy/marketing/forms/v3-legacy/submit-data-unauthenticated).
+  if (name == '0-2/name') return 'companyName';
   for (const text of [autocomplete.split(' ').find((t) => AUTOCOMPLETE.test(t)), type, name, id, placeholder, label]) {
     const normal = normalize(text || '');
     const hit = KEYWORDS.find(([, re]) => re.test(normal));

@@ -77,11 +77,14 @@ export function collectFields(fields: readonly Field[], trimmed = false): Collec
   // A Map: a label such as "constructor" or "__proto__" is an ordinary key here.
   const groups = new Map<string, string[]>();
   let fullName = '';
+  // A form's only textarea is where a visitor writes to the site, whatever its label says
+  // ("Your request", "Waar kunnen we je mee helpen?"); data-lb-field still names it otherwise.
+  const textareas = fields.filter((field) => field.t == 'textarea');
   for (const field of fields) {
     if (field.n[0] == '_') continue;
     const values = field.v.map((v) => v.trim()).filter(Boolean);
     const value = values.join(' ');
-    const kind = fieldKind(field);
+    const kind = !field.f && textareas.length == 1 && textareas[0] == field ? 'formMessage' : fieldKind(field);
     if (kind == 'name' && !fullName) fullName = value;
     else if (kind == 'uniqueIdentifier' && !out.uniqueIdentifier) out.uniqueIdentifier = cut(value, UNIQUE_ID_MAX);
     else if (kind == 'formMessage' && value && !formMessage) formMessage = value;

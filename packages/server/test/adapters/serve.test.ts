@@ -55,6 +55,13 @@ describe('startServer', () => {
     expect(again.status).toBe(304);
   });
 
+  it('serves the chunk leadbeacon-forms.js from beside the script', async () => {
+    const res = await fetch(`${server.url}/leadbeacon-forms.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('javascript');
+    expect(await res.text()).toContain('_x');
+  });
+
   it('answers /healthz and /readyz with the delivery stats', async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${server.url}/readyz`);

@@ -20,6 +20,13 @@ describe('fieldKind', () => {
     expect(fieldKind(f({ n: 'x', a: 'country-name' }))).toBeUndefined();
   });
 
+  it("maps HubSpot's object-prefixed names: 0-1 is the contact, 0-2/name the company's name", () => {
+    expect(fieldKind(f({ n: '0-1/firstname' }))).toBe('firstName');
+    expect(fieldKind(f({ n: '0-1/email' }))).toBe('email');
+    expect(fieldKind(f({ n: '0-2/name' }))).toBe('companyName');
+    expect(fieldKind(f({ n: '0-1/name' }))).toBe('name');
+  });
+
   it('uses the input type', () => {
     expect(fieldKind(f({ n: 'input_2', t: 'email' }))).toBe('email');
     expect(fieldKind(f({ n: 'input_3', t: 'tel' }))).toBe('phone');

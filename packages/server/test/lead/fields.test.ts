@@ -4,6 +4,22 @@ import { collectFields, hasContactData, MAX_FIELDS, readableKey, TRIMMED_NOTE, t
 const text = (n: string, value: string, more: Partial<Field> = {}): Field => ({ n, v: [value], ...more });
 
 describe('collectFields', () => {
+  it.each(['Your request', 'Details', 'Waar kunnen we je mee helpen?', 'Projectomschrijving'])("takes a form's only textarea as its message whatever its label: %s", (label) => {
+    const { formData } = collectFields([text('your-name', 'Jane'), text('textarea-123', 'Call me', { t: 'textarea', l: label }), text('input_4', '10k', { l: 'Budget' })]);
+    expect(formData).toEqual({ formMessage: 'Call me', Budget: '10k' });
+  });
+
+  it('keeps two textareas under their labels when neither says message', () => {
+    const { formData } = collectFields([text('a', 'Street 1', { t: 'textarea', l: 'Address' }), text('b', 'Ring twice', { t: 'textarea', l: 'Delivery notes' })]);
+    expect(formData).toEqual({ Address: 'Street 1', 'Delivery notes': 'Ring twice' });
+  });
+
+  it('lets data-lb-field name the only textarea something else', () => {
+    const { formData, userData } = collectFields([text('a', 'Acme', { t: 'textarea', l: 'Details', f: 'companyName' })]);
+    expect(userData).toEqual({ companyName: 'Acme' });
+    expect(formData).toEqual({});
+  });
+
   it('maps common field names to userData', () => {
     const { userData } = collectFields([
       text('first_name', 'Jane'),
