@@ -1,4 +1,4 @@
-import { retryDelayMs } from './backoff.js';
+import { backoffDelayMs, retryAfterFloorMs, retryDelayMs } from './backoff.js';
 import { systemClock, type Clock } from './clock.js';
 import type { LeadEvents } from '../events.js';
 import type { Forwarder } from './forward.js';
@@ -26,7 +26,7 @@ export interface DeliveryWorker {
   stop(deadlineMs: number): Promise<void>;
 }
 
-type Outcome = { kind: 'delivered' | 'dead' | 'lost' } | { kind: 'retry'; nextAttemptAt: number };
+type Outcome = { kind: 'delivered' | 'dead' | 'lost' } | { kind: 'retry'; nextAttemptAt: number; retryAfterMs: number };
 
 /**
  * Delivers leads from the outbox to LeadTrackr: leases up to `concurrency` due leads, oldest
@@ -40,9 +40,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   let stopping = false;
   let wakeUp = new AbortController();
   let loop: Promise<void> | undefined;
-  // When a whole batch failed transiently LeadTrackr is down: wait until those leads are due
-  // again instead of trying newer ones, so the backlog drains in order of acceptance once it is back.
+  // When a whole batch failed transiently LeadTrackr is probably down: pause, then probe with the
+  // oldest due lead instead of trying every newer one, so the backlog drains in order of acceptance
+  // once it is back. The pause has a backoff of its own (rounds that failed in a row), not the
+  // failed leads' (which may be ten minutes each): a lead that keeps failing on its own holds back
+  // the others for one short pause, not for its whole backoff. A Retry-After (cut to backoffMaxMs)
+  // is LeadTrackr asking everyone to wait, so it lengthens the pause.
   let pausedUntil = 0;
+  let failedRounds = 0;
 
   async function sleep(ms: number): Promise<void> {
     if (stopping || ms <= 0) return;
@@ -67,14 +72,46 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       }
       if (batch.length === 0) {
         const next = await outbox.nextDueAt().catch(() => null);
+        if (next !== null && next > now + options.backoffMaxMs) {
+          await recallFarAhead(next, now);
+          continue;
+        }
         await sleep(next === null ? options.pollIntervalMs : Math.min(Math.max(next - now, 1), options.pollIntervalMs));
         continue;
       }
       const outcomes = await Promise.all(batch.map(deliver));
       if (outcomes.every((o) => o.kind === 'retry')) {
-        pausedUntil = Math.max(...outcomes.map((o) => (o.kind === 'retry' ? o.nextAttemptAt : 0)));
+        failedRounds++;
+        const retryAfterMs = Math.max(...outcomes.map((o) => (o.kind === 'retry' ? o.retryAfterMs : 0)));
+        // Without jitter: each probe is due by then (its own delay is a jittered share of the same ceiling).
+        const pauseMs = Math.max(backoffDelayMs(failedRounds, backoff, () => 1), retryAfterMs);
+        pausedUntil = clock.now() + Math.min(pauseMs, options.backoffMaxMs);
+      } else {
+        failedRounds = 0;
       }
     }
+  }
+
+  /**
+   * Brings back a pending lead scheduled past any delay this worker sets (an older version honoured
+   * a Retry-After of years): leases it as of its due time, then makes it due now (or dead-letters it
+   * by `maxAgeMs`). Runs only when nothing is due sooner, so it never jumps the queue.
+   */
+  async function recallFarAhead(dueAt: number, now: number): Promise<void> {
+    try {
+      const [row] = await outbox.lease(1, options.leaseMs, dueAt);
+      if (!row) return;
+      logger.warn({ uniqueEventId: row.id, dueInMs: dueAt - now }, 'lead scheduled too far ahead; due now');
+      if (now - row.acceptedAt > options.maxAgeMs) await giveUp(row, tooOld(row, now));
+      else await outbox.reschedule(row, now, 'rescheduled: was due too far ahead');
+    } catch (error) {
+      logger.error({ code: (error as { code?: string }).code, err: (error as Error).message }, 'outbox update failed');
+      await sleep(options.pollIntervalMs);
+    }
+  }
+
+  function tooOld(row: LeasedLead, now: number): string {
+    return `too old: accepted ${Math.round((now - row.acceptedAt) / 3_600_000)} h ago, maxAgeMs is ${options.maxAgeMs}`;
   }
 
   async function deliver(row: LeasedLead): Promise<Outcome> {
@@ -82,22 +119,24 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     const startedAt = clock.now();
     try {
       if (startedAt - row.acceptedAt > options.maxAgeMs) {
-        return await giveUp(row, `too old: accepted ${Math.round((startedAt - row.acceptedAt) / 3_600_000)} h ago, maxAgeMs is ${options.maxAgeMs}`);
+        return await giveUp(row, tooOld(row, startedAt));
       }
       let result;
       try {
         result = await forwarder.forward(row.lead);
       } catch (error) {
-        const err = error as { code?: string; status?: number; message?: string };
+        const err = error as { code?: string; status?: number; message?: string; location?: string };
         const delay = attempts < options.maxAttempts ? retryDelayMs(error, attempts, backoff, options.random) : undefined;
         events.emit('failed', { uniqueEventId, attempts, code: err.code ?? 'LB_ERR_UNKNOWN', status: err.status, retryInMs: delay });
-        logger.warn({ uniqueEventId, attempts, code: err.code, status: err.status, retryInMs: delay }, 'delivery failed');
+        // A redirect's target (scheme, host, path only; forward.ts strips the rest) tells the operator what to fix.
+        const redirect = err.location ? { location: err.location } : {};
+        logger.warn({ uniqueEventId, attempts, code: err.code, status: err.status, retryInMs: delay, ...redirect }, 'delivery failed');
         if (delay === undefined) {
           return await giveUp(row, attempts >= options.maxAttempts ? `${attempts} attempts (maxAttempts), last: ${err.message}` : (err.message ?? String(error)));
         }
         const nextAttemptAt = clock.now() + delay;
         const kept = await outbox.reschedule(row, nextAttemptAt, err.message ?? String(error));
-        return kept ? { kind: 'retry', nextAttemptAt } : { kind: 'lost' };
+        return kept ? { kind: 'retry', nextAttemptAt, retryAfterMs: retryAfterFloorMs(error, backoff) } : { kind: 'lost' };
       }
       const kept = await outbox.acknowledge(row, result.leadId, clock.now());
       events.emit('delivered', { uniqueEventId, leadId: result.leadId, attempts });
