@@ -12,6 +12,8 @@ const WILDCARD = /^(?:(https?):\/\/)?\*\.([a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(\d{1,
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** RFC 1035's limit on a whole host name; also bounds the label walk below. */
 const HOST_MAX = 253;
+/** `https://` + the longest host + `:65535`: anything longer is no origin, and is refused before parsing. */
+const ORIGIN_MAX = 8 + HOST_MAX + 6;
 
 /** Whether `prefix` (the part a wildcard stands for) is one or more well-formed labels: never `.x`, `a..b` or `-a`. */
 function isSubdomainPrefix(prefix: string): boolean {
@@ -43,7 +45,7 @@ export function compileOrigins(allowedOrigins: readonly string[]): OriginMatcher
 
   return (origin) => {
     if (exact.has(origin)) return true;
-    if (wildcards.length === 0 || !URL.canParse(origin)) return false;
+    if (wildcards.length === 0 || origin.length > ORIGIN_MAX || !URL.canParse(origin)) return false;
     const url = new URL(origin);
     // Only a serialized origin (scheme://host[:port], nothing else) may match a wildcard.
     if (url.origin !== origin) return false;
