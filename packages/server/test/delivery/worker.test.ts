@@ -161,6 +161,17 @@ describe('delivery worker', () => {
     expect(standIn.received).toHaveLength(0);
   });
 
+  it('fills a slot as soon as it frees: a hanging delivery holds only its own', async () => {
+    standIn.fail({ kind: 'hang' }, 1);
+    for (const id of ['evt-slot-00001', 'evt-slot-00002', 'evt-slot-00003', 'evt-slot-00004']) await outbox.append(leadFor(id), clock.now());
+    const deliveredWhenHangEnded = new Promise<number>((resolve) => {
+      const check = setInterval(() => seen.failed.length > 0 && (clearInterval(check), resolve(seen.delivered.length)), 5);
+    });
+    void start({ concurrency: 2 });
+    // The hung request times out after 300 ms (the forwarder's timeoutMs here); by then the other slot carried the other three.
+    expect(await deliveredWhenHangEnded).toBe(3);
+  });
+
   it('dead-letters after maxAttempts', async () => {
     standIn.fail({ kind: 'status', status: 503 }, 10);
     await outbox.append(leadFor('evt-max-attempts'), clock.now());
