@@ -47,6 +47,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   // (batches that failed in a row), not the failed leads' (which may be ten minutes each): a lead
   // that keeps failing on its own holds back the others for one short pause at most. A Retry-After
   // (cut to backoffMaxMs) is LeadTrackr asking everyone to wait, so it lengthens the pause.
+  // A due time past anything this worker sets by a day: no backoff (backoffMaxMs) nor lease
+  // (leaseMs, this or another instance's) explains it. nextDueAt counts leases too, so a bound
+  // within leaseMs would take leads other instances are delivering.
+  const farAheadMs = Math.max(options.backoffMaxMs, options.leaseMs) + 24 * 3_600_000;
   let pausedUntil = 0;
   let failedRounds = 0;
   let successes = 0;
@@ -104,7 +108,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         continue;
       }
       const next = await outbox.nextDueAt().catch(() => null);
-      if (next !== null && next > now + options.backoffMaxMs) {
+      if (next !== null && next > now + farAheadMs) {
         await recallFarAhead(next, now);
         continue;
       }
@@ -141,9 +145,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   }
 
   /**
-   * Brings back a pending lead scheduled past any delay this worker sets (an older version honoured
-   * a Retry-After of years): leases it as of its due time, then makes it due now (or dead-letters it
-   * by `maxAgeMs`). Runs only when nothing is due sooner, so it never jumps the queue.
+   * Brings back a pending lead scheduled far past any delay this worker sets (an older version
+   * honoured a Retry-After of years): leases it as of its due time, then makes it due now (or
+   * dead-letters it by `maxAgeMs`). Runs only when no pending lead is due or leased sooner, so it
+   * never jumps the queue nor takes a lead another worker holds.
    */
   async function recallFarAhead(dueAt: number, now: number): Promise<void> {
     try {

@@ -153,6 +153,14 @@ describe('delivery worker', () => {
     expect(seen.delivered).toEqual(['evt-far-ahead']);
   });
 
+  it('never takes a lead another worker holds, however much longer leaseMs is than backoffMaxMs', async () => {
+    await outbox.append(leadFor('evt-held-else'), clock.now());
+    await outbox.lease(1, 60_000, clock.now()); // another instance is delivering it
+    await start({ backoffMaxMs: 500, leaseMs: 60_000 });
+    await runUntil(() => false, 30_000);
+    expect(standIn.received).toHaveLength(0);
+  });
+
   it('dead-letters a lead scheduled absurdly far ahead once it is older than maxAgeMs', async () => {
     await appendScheduledFarAhead('evt-far-stale', clock.now() - 8 * 24 * HOUR);
     await start({ backoffMaxMs: 60_000 });
