@@ -41,16 +41,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   let wakeUp = new AbortController();
   let woken = abortedOf(wakeUp.signal);
   let loop: Promise<void> | undefined;
+  // A due time past anything this worker sets by a day: no backoff (backoffMaxMs) nor lease
+  // (leaseMs, this or another instance's) explains it. nextDueAt counts leases too, so a bound
+  // within leaseMs would take leads other instances are delivering.
+  const farAheadMs = Math.max(options.backoffMaxMs, options.leaseMs) + 24 * 3_600_000;
   // When a whole batch failed transiently and nothing got through meanwhile, LeadTrackr is
   // probably down: pause, then probe with the oldest due lead instead of trying every newer one, so
   // the backlog drains in order of acceptance once it is back. The pause has a backoff of its own
   // (batches that failed in a row), not the failed leads' (which may be ten minutes each): a lead
   // that keeps failing on its own holds back the others for one short pause at most. A Retry-After
   // (cut to backoffMaxMs) is LeadTrackr asking everyone to wait, so it lengthens the pause.
-  // A due time past anything this worker sets by a day: no backoff (backoffMaxMs) nor lease
-  // (leaseMs, this or another instance's) explains it. nextDueAt counts leases too, so a bound
-  // within leaseMs would take leads other instances are delivering.
-  const farAheadMs = Math.max(options.backoffMaxMs, options.leaseMs) + 24 * 3_600_000;
   let pausedUntil = 0;
   let failedRounds = 0;
   let successes = 0;
