@@ -29,14 +29,24 @@ const router = createLeadRouter({
   allowedOrigins: [ORIGIN],
   rateLimit: { limit: 1_000_000_000 },
   outboxPath: join(dir, 'outbox.db'),
+  // BENCH_CONCURRENCY to compare worker settings (docs/benchmarks.md); the default otherwise.
+  ...(process.env.BENCH_CONCURRENCY ? { concurrency: Number(process.env.BENCH_CONCURRENCY) } : {}),
 });
 app.use('/leadbeacon', router);
+// Delivery is counted here, where the worker runs, so the bench can read it while the load runs.
+let delivered = 0;
+router.events.on('delivered', () => delivered++);
 
 const listen = (server) => new Promise((resolve) => { const s = server.listen(0, '127.0.0.1', () => resolve(s)); });
 const [bareServer, appServer] = await Promise.all([listen(bare), listen(app)]);
 process.send({ bare: `http://127.0.0.1:${bareServer.address().port}/bare`, endpoint: `http://127.0.0.1:${appServer.address().port}/leadbeacon`, origin: ORIGIN });
 
 process.on('message', async (message) => {
+  if (message === 'count') {
+    const { pending } = await router.stats();
+    process.send({ delivered, pending, at: performance.now() });
+    return;
+  }
   if (message !== 'stop') return;
   bareServer.close();
   appServer.closeAllConnections();

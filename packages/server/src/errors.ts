@@ -21,13 +21,17 @@ export class UpstreamStatusError extends LeadbeaconError {
   readonly status: number;
   readonly upstreamMessage: string | undefined;
   readonly retryAfterMs: number | undefined;
+  /** Where a 3xx pointed, without userinfo, query or fragment (they may hold credentials). */
+  readonly location: string | undefined;
 
-  constructor(url: string, status: number, statusText: string, upstreamMessage?: string, retryAfterMs?: number) {
-    super('LB_ERR_UPSTREAM_STATUS', `POST ${url} → ${status} ${statusText}${upstreamMessage ? `: ${upstreamMessage}` : ''}`);
+  constructor(url: string, status: number, statusText: string, upstreamMessage?: string, retryAfterMs?: number, location?: string) {
+    const detail = `${upstreamMessage ? `: ${upstreamMessage}` : ''}${location ? `, redirected to ${location}` : ''}`;
+    super('LB_ERR_UPSTREAM_STATUS', `POST ${url} → ${status} ${statusText}${detail}`);
     this.name = 'UpstreamStatusError';
     this.status = status;
     this.upstreamMessage = upstreamMessage;
     this.retryAfterMs = retryAfterMs;
+    this.location = location;
   }
 }
 

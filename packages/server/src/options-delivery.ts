@@ -23,7 +23,7 @@ const DELIVERY_DEFAULTS = {
   mode: 'async',
   syncTimeoutMs: 3_000,
   worker: true,
-  concurrency: 4,
+  concurrency: 32,
   backoffBaseMs: 1_000,
   backoffMaxMs: 600_000,
   maxAttempts: 2_000,

@@ -50,11 +50,15 @@ export interface LeadRouterOptions {
   syncTimeoutMs?: number;
   /** Deliver in this process. `false` when `leadbeacon worker` runs delivery on its own. @default true */
   worker?: boolean;
-  /** Deliveries in flight at once, per process. @default 4 */
+  /**
+   * Deliveries in flight at once, per process; a freed slot is filled at once. Only a backlog fills
+   * them all, and then this is what lets delivery keep pace with acceptance under load
+   * (docs/benchmarks.md). @default 32
+   */
   concurrency?: number;
   /** First retry waits up to this long (full jitter), doubling per attempt. @default 1_000 */
   backoffBaseMs?: number;
-  /** Retries wait at most this long, unless LeadTrackr's Retry-After asks for longer. @default 600_000 (10 minutes) */
+  /** Retries wait at most this long, LeadTrackr's Retry-After included (a longer one is cut to it). @default 600_000 (10 minutes) */
   backoffMaxMs?: number;
   /** Dead-letter after this many attempts; sized so that `maxAgeMs` usually comes first. @default 2_000 */
   maxAttempts?: number;

@@ -87,7 +87,7 @@ describe('resolveOptions, delivery', () => {
 
   it('documents its defaults: async, SQLite at ./leadbeacon.db, 7 days, 10 minute backoff cap', () => {
     expect(resolveOptions(base, {})).toMatchObject({
-      outboxPath: './leadbeacon.db', mode: 'async', syncTimeoutMs: 3_000, worker: true, concurrency: 4,
+      outboxPath: './leadbeacon.db', mode: 'async', syncTimeoutMs: 3_000, worker: true, concurrency: 32,
       backoffBaseMs: 1_000, backoffMaxMs: 600_000, maxAttempts: 2_000, maxAgeMs: 604_800_000, leaseMs: 60_000,
     });
   });

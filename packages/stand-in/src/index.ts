@@ -40,7 +40,7 @@ export interface ReceivedRequest {
 
 /** A fault to inject into the next `count` lead requests. */
 export type Fault =
-  | { kind: 'status'; status: number; message?: string; retryAfterSeconds?: number }
+  | { kind: 'status'; status: number; message?: string; retryAfterSeconds?: number; location?: string }
   | { kind: 'hang' }
   | { kind: 'reset' };
 
@@ -142,6 +142,7 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     }
     if (fault) {
       const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+      if (fault.location !== undefined) headers.location = fault.location;
       return answer(res, fault.status, { message: fault.message ?? `Injected ${fault.status}` }, headers);
     }
     if (req.headers['x-api-key'] !== apiKey) return answer(res, 401, { message: 'Invalid or missing API key' });

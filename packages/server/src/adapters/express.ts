@@ -54,7 +54,9 @@ export function createLeadRouter(options: LeadRouterOptions = {}): LeadRouter {
       }, next);
     });
   }
-  router.all('/', express.text({ type: () => true, limit: MAX_BODY_BYTES }), (req: Request, res: Response, next: NextFunction) => run(req, res, next));
+  // `inflate: false`: a compressed body is refused (415) as the fetch and standalone adapters
+  // refuse it; inflating would let a small request expand past the 64 KiB limit's intent.
+  router.all('/', express.text({ type: () => true, limit: MAX_BODY_BYTES, inflate: false }), (req: Request, res: Response, next: NextFunction) => run(req, res, next));
   router.use((err: { type?: string }, req: Request, res: Response, next: NextFunction) => {
     const bodyError = err.type ? BODY_ERRORS[err.type] : undefined;
     if (!bodyError) return next(err);

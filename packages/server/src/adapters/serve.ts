@@ -24,23 +24,49 @@ export interface ServeOptions extends LeadRouterOptions {
   shutdownTimeoutMs?: number;
   /** Serve Prometheus metrics at /metrics. @default true */
   metrics?: boolean;
+  /**
+   * How long a client may take to send a request's headers and body; past it the connection gets
+   * a 408 and is closed. A beacon is at most 64 KiB, seconds even on a poor mobile link; Node's
+   * own default (300 s) let one address hold connections open for minutes. @default 10_000
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Connections open at once; past it new ones are closed on arrival. Keep it within the process's
+   * file limit (`ulimit -n`) and memory. @default 10_000
+   */
+  maxConnections?: number;
   /** Serve a sample page with a contact form and the script at `/`, to try the endpoint (`leadbeacon sandbox`). @default false */
   samplePage?: boolean;
+}
+
+/** The limits the server holds its clients to, as applied. */
+export interface ServerLimits {
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  maxConnections: number;
 }
 
 export interface StandaloneServer {
   readonly url: string;
   readonly service: LeadService;
+  readonly limits: ServerLimits;
   /** Stops accepting connections, lets requests in flight finish, then closes the service. */
   close(): Promise<void>;
 }
 
-const DEFAULTS = { port: 3000, path: '/leadbeacon', shutdownTimeoutMs: 10_000, metrics: true, samplePage: false };
+const DEFAULTS = { port: 3000, path: '/leadbeacon', shutdownTimeoutMs: 10_000, metrics: true, requestTimeoutMs: 10_000, maxConnections: 10_000, samplePage: false };
+
+/** How often Node looks for requests past their deadline (its default, 30 s, would triple a 10 s one). */
+const TIMEOUT_CHECK_MS = 1_000;
 
 /** The endpoint as a server of its own (node:http, no framework), for sites without a Node app. */
 export async function startServer(options: ServeOptions = {}): Promise<StandaloneServer> {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ServeOptions;
-  const { port, host, path, scriptFile, shutdownTimeoutMs, metrics: withMetrics, samplePage, ...endpoint } = { ...DEFAULTS, ...given };
+  const { port, host, path, scriptFile, shutdownTimeoutMs, metrics: withMetrics, requestTimeoutMs, maxConnections, samplePage, ...endpoint } = { ...DEFAULTS, ...given };
+  if (!(requestTimeoutMs > 0)) throw new TypeError(`Expected \`requestTimeoutMs\` to be a positive number, got ${requestTimeoutMs}`);
+  if (!(Number.isInteger(maxConnections) && maxConnections > 0)) throw new TypeError(`Expected \`maxConnections\` to be a positive whole number, got ${maxConnections}`);
+  // Headers and body share one deadline: Node requires headersTimeout ≤ requestTimeout.
+  const limits: ServerLimits = { requestTimeoutMs, headersTimeoutMs: requestTimeoutMs, maxConnections };
   const logger = endpoint.logger ?? createDefaultLogger();
   const service = createLeadService({ ...endpoint, logger });
   const metrics = withMetrics ? createMetrics(service) : undefined;
@@ -80,18 +106,24 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
     return send(res, json(404, { error: 'not_found' }));
   }
 
-  const server: Server = createServer((req, res) => {
+  const serverOptions = {
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: limits.headersTimeoutMs,
+    connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_MS, limits.requestTimeoutMs),
+  };
+  const server: Server = createServer(serverOptions, (req, res) => {
     route(req, res).catch((error: unknown) => {
       logger.error({ err: (error as Error)?.name }, 'request failed');
       if (!res.headersSent) send(res, json(500, { error: 'internal_error' }));
       else res.destroy();
     });
   });
+  server.maxConnections = limits.maxConnections;
   server.listen(port, host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  logger.info({ url, path }, 'leadbeacon listening');
+  logger.info({ url, path, ...limits }, 'leadbeacon listening');
 
   async function close(): Promise<void> {
     if (closing) return;
@@ -106,7 +138,7 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
     await service.close();
   }
 
-  return { url, service, close };
+  return { url, service, limits, close };
 }
 
 /** The request as the core takes it; the body read by the shared 64 KiB reader. */

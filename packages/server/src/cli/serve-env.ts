@@ -22,6 +22,8 @@ export async function readServeConfig(env: Env = process.env): Promise<ServeConf
     ...(env.LEADBEACON_SHUTDOWN_TIMEOUT_MS ? { shutdownTimeoutMs: integer('LEADBEACON_SHUTDOWN_TIMEOUT_MS', env.LEADBEACON_SHUTDOWN_TIMEOUT_MS) } : {}),
     ...(env.LEADTRACKR_TIMEOUT_MS ? { timeoutMs: integer('LEADTRACKR_TIMEOUT_MS', env.LEADTRACKR_TIMEOUT_MS) } : {}),
     ...(env.LEADBEACON_METRICS === 'false' ? { metrics: false } : {}),
+    ...(env.LEADBEACON_REQUEST_TIMEOUT_MS ? { requestTimeoutMs: integer('LEADBEACON_REQUEST_TIMEOUT_MS', env.LEADBEACON_REQUEST_TIMEOUT_MS) } : {}),
+    ...(env.LEADBEACON_MAX_CONNECTIONS ? { maxConnections: integer('LEADBEACON_MAX_CONNECTIONS', env.LEADBEACON_MAX_CONNECTIONS) } : {}),
   };
   if (!env.LEADBEACON_REDIS_URL || env.LEADBEACON_RATE_LIMIT === '0') return { options, close: async () => {} };
 

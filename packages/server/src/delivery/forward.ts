@@ -5,6 +5,13 @@ import type { LeadTrackrLead } from '../lead/map-lead.js';
 
 export const LEAD_PATH = '/api/leads/createServerSideLead';
 
+/**
+ * The most of an answer that is read. LeadTrackr answers `{message, leadId, uniqueIdentifier}`,
+ * well under 1 KiB; 16 KiB leaves room for a proxy's error page while a runaway or hostile body
+ * (hundreds of MB) costs no memory: the rest is never read and the connection is dropped.
+ */
+export const MAX_ANSWER_BYTES = 16 * 1024;
+
 /** LeadTrackr's answer to a lead it accepted. */
 export interface ForwardResult {
   status: number;
@@ -64,11 +71,12 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
         { cause },
       );
     }
-    const text = await res.body.text().catch(() => '');
+    const text = await readAnswer(res.body);
     const json = parseJson(text);
     const message = typeof json?.message == 'string' ? json.message : undefined;
     if (res.statusCode < 200 || res.statusCode > 299) {
-      throw new UpstreamStatusError(url, res.statusCode, STATUS_CODES[res.statusCode] ?? '', message, retryAfterMs(res.headers['retry-after']));
+      const location = res.statusCode >= 300 && res.statusCode < 400 ? redirectTarget(res.headers.location, url) : undefined;
+      throw new UpstreamStatusError(url, res.statusCode, STATUS_CODES[res.statusCode] ?? '', message, retryAfterMs(res.headers['retry-after']), location);
     }
     const leadId = typeof json?.leadId == 'number' ? json.leadId : undefined;
     return { status: res.statusCode, message: message ?? '', leadId };
@@ -84,6 +92,33 @@ export function retryAfterMs(value: string | string[] | undefined, now = Date.no
   if (/^\d+$/.test(raw.trim())) return Number(raw.trim()) * 1000;
   const date = Date.parse(raw);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The answer's first MAX_ANSWER_BYTES as text; past that the body is destroyed, which closes its connection. */
+async function readAnswer(body: AsyncIterable<Buffer> & { destroy(): unknown }): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= MAX_ANSWER_BYTES) break;
+    }
+  } catch {
+    // A body cut off mid-way: judge the status on what arrived.
+  } finally {
+    // Leaving the loop early destroys the stream already; an explicit destroy also covers a throw.
+    body.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_ANSWER_BYTES).toString('utf8');
+}
+
+/** A redirect's target for logs and the outbox: resolved against the request, scheme, host and path only. */
+function redirectTarget(value: string | string[] | undefined, base: string): string | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw || !URL.canParse(raw, base)) return undefined;
+  const target = new URL(raw, base);
+  return `${target.origin}${target.pathname}`.slice(0, 500);
 }
 
 function parseJson(text: string): Record<string, unknown> | undefined {

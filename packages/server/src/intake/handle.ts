@@ -120,8 +120,11 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     if (input.bodyError === 'too_large' || isTooLarge(input)) return reject(413, cors, 'body_too_large', 'The body is larger than 64 KiB');
     if (input.bodyError === 'unsupported_encoding') return reject(415, cors, 'unsupported_encoding', 'Send the beacon uncompressed, in UTF-8');
     if (input.bodyError === 'aborted') return reject(400, cors, 'request_aborted', 'The request was aborted');
-    const type = (header(input.headers, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!JSON_TYPES.has(type)) return reject(415, cors, 'unsupported_media_type', 'Send the beacon as text/plain or application/json');
+    const [type = '', ...params] = (header(input.headers, 'content-type') ?? '').split(';');
+    if (!JSON_TYPES.has(type.trim().toLowerCase())) return reject(415, cors, 'unsupported_media_type', 'Send the beacon as text/plain or application/json');
+    // Every adapter reads the body as UTF-8 (the script sends nothing else); a body declared in
+    // another charset would be decoded by one adapter and mangled by another, so all refuse it.
+    if (!isUtf8(params)) return reject(415, cors, 'unsupported_encoding', 'Send the beacon uncompressed, in UTF-8');
     const parsed = parseBody(input.body);
     if (!parsed.ok) return reject(400, cors, 'invalid_json', 'The body is not valid JSON');
     const result = parseBeacon(parsed.value);
@@ -209,11 +212,24 @@ function isTooLarge(input: HandleInput): boolean {
   return false;
 }
 
+/** Whether a Content-Type's parameters name no charset or UTF-8 (`charset=UTF-8`, `charset="utf8"`). */
+function isUtf8(params: string[]): boolean {
+  for (const param of params) {
+    const [name = '', value = ''] = param.split('=');
+    if (name.trim().toLowerCase() != 'charset') continue;
+    const charset = value.trim().replace(/^"|"$/g, '').toLowerCase();
+    return charset == 'utf-8' || charset == 'utf8';
+  }
+  return true;
+}
+
 function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } {
   if (typeof body == 'object' && body !== null && !Buffer.isBuffer(body)) return { ok: true, value: body };
   const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body == 'string' ? body : '';
   try {
-    return { ok: true, value: JSON.parse(text) };
+    // A byte-order mark is allowed before UTF-8 (RFC 8259 §8.1 lets a parser ignore it); Express's
+    // reader drops it, so every adapter does.
+    return { ok: true, value: JSON.parse(text.charCodeAt(0) == 0xfeff ? text.slice(1) : text) };
   } catch {
     return { ok: false };
   }

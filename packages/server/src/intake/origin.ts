@@ -8,6 +8,18 @@ export type OriginMatcher = (origin: string, selfOrigin: string | undefined) => 
 /** `https://*.example.com` or `*.example.com`; a bare pattern means https, as on the public web. */
 const WILDCARD = /^(?:(https?):\/\/)?\*\.([a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(\d{1,5}))?$/i;
 
+/** One DNS label as CSP's host-char allows it (RFC 1123 LDH): 1 to 63 characters, no hyphen at either end. */
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** RFC 1035's limit on a whole host name; also bounds the label walk below. */
+const HOST_MAX = 253;
+/** `https://` + the longest host + `:65535`: anything longer is no origin, and is refused before parsing. */
+const ORIGIN_MAX = 8 + HOST_MAX + 6;
+
+/** Whether `prefix` (the part a wildcard stands for) is one or more well-formed labels: never `.x`, `a..b` or `-a`. */
+function isSubdomainPrefix(prefix: string): boolean {
+  return prefix.length > 0 && prefix.split('.').every((label) => LABEL.test(label));
+}
+
 /**
  * Compiles the allowed origins once. Wildcards follow CSP host-source semantics
  * (https://www.w3.org/TR/CSP3/#match-hosts): `*.example.com` matches any depth of subdomain,
@@ -33,12 +45,16 @@ export function compileOrigins(allowedOrigins: readonly string[]): OriginMatcher
 
   return (origin) => {
     if (exact.has(origin)) return true;
-    if (wildcards.length === 0 || !URL.canParse(origin)) return false;
+    if (wildcards.length === 0 || origin.length > ORIGIN_MAX || !URL.canParse(origin)) return false;
     const url = new URL(origin);
     // Only a serialized origin (scheme://host[:port], nothing else) may match a wildcard.
     if (url.origin !== origin) return false;
     const scheme = url.protocol.slice(0, -1);
-    return wildcards.some((w) => w.scheme === scheme && w.port === url.port && url.hostname.endsWith(w.suffix));
+    const host = url.hostname;
+    if (host.length > HOST_MAX) return false;
+    return wildcards.some(
+      (w) => w.scheme === scheme && w.port === url.port && host.endsWith(w.suffix) && isSubdomainPrefix(host.slice(0, -w.suffix.length)),
+    );
   };
 }
 

@@ -12,7 +12,12 @@ const asIs: Read = (value) => value;
  * `FPGCL*` cookies, what gtag writes to `_gcl_ag`, and what it has begun to write to the other
  * `_gcl_*` (LeadTrackr's WordPress plugin and server-side GTM tag read it so).
  */
-export const fromNewGcl: Read = (value) => /\.k(.+)\$i/.exec(value)?.[1];
+export const fromNewGcl: Read = (value) => {
+  // /\.k(.+)\$i/ in two scans: a backtracking regex is quadratic on a hostile cookie of many `.k`.
+  const start = value.indexOf('.k');
+  const end = value.lastIndexOf('$i');
+  return start >= 0 && end > start + 2 ? value.slice(start + 2, end) : undefined;
+};
 
 /**
  * `_gcl_aw`, `_gcl_gb`, `_gcl_dc`: the newer format, or `GCL.<timestamp>.<id>`, read as every

@@ -12,6 +12,11 @@ describe('readServeConfig', () => {
     expect(config.options).toEqual({ port: 8080, host: '127.0.0.1', path: '/leads', timeoutMs: 2000, metrics: false });
   });
 
+  it('reads the slow-client deadline and the connection cap', async () => {
+    const config = await readServeConfig({ LEADBEACON_REQUEST_TIMEOUT_MS: '5000', LEADBEACON_MAX_CONNECTIONS: '500' });
+    expect(config.options).toEqual({ requestTimeoutMs: 5000, maxConnections: 500 });
+  });
+
   it('throws a TypeError naming a variable that is not a number', async () => {
     await expect(readServeConfig({ PORT: 'eighty' })).rejects.toThrow(/PORT/);
   });

@@ -26,8 +26,19 @@ describe('backoff', () => {
     expect(retryDelayMs(status(401), 1, options)).toBeUndefined();
   });
 
-  it('waits at least Retry-After, even beyond the cap', () => {
-    expect(retryDelayMs(status(429, 120_000), 1, options, () => 0.5)).toBe(120_000);
+  it('waits at least Retry-After, up to maxMs', () => {
+    expect(retryDelayMs(status(429, 50_000), 1, options, () => 0.5)).toBe(50_000);
     expect(retryDelayMs(status(503, 10), 3, options, () => 0.5)).toBe(2_000);
+  });
+
+  // A Retry-After of 99999999999 s (3,000 years) once parked every lead behind it.
+  it('cuts a Retry-After longer than maxMs to maxMs', () => {
+    expect(retryDelayMs(status(429, 120_000), 1, options, () => 0.5)).toBe(60_000);
+    expect(retryDelayMs(status(429, 99_999_999_999_000), 1, options, () => 0.5)).toBe(60_000);
+  });
+
+  it('retries a redirect: a moved endpoint is a configuration fault that may be fixed', () => {
+    expect([301, 302, 303, 307, 308].map((s) => isRetryable(status(s)))).toEqual([true, true, true, true, true]);
+    expect(retryDelayMs(status(301), 2, options, () => 0.5)).toBe(1_000);
   });
 });

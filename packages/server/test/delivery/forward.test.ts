@@ -1,4 +1,6 @@
 import type { StandIn } from '@leadbeacon/stand-in';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UpstreamStatusError } from '../../src/errors.js';
 import { createForwarder, retryAfterMs, type Forwarder } from '../../src/delivery/forward.js';
@@ -69,6 +71,73 @@ describe('createForwarder', () => {
     standIn.fail({ kind: 'status', status: 500 });
     const error = (await forwarder.forward(lead).catch((e: unknown) => e)) as Error;
     expect(error.message).not.toContain(standIn.apiKey);
+  });
+});
+
+describe('an upstream redirect', () => {
+  it('rejects with the status and the Location without its credentials or query', async () => {
+    standIn.fail({ kind: 'status', status: 301, location: 'https://user:secret@new.leadtrackr.example/api/v2/leads?token=abc#x' });
+    const error = (await forwarder.forward(lead).catch((e: unknown) => e)) as UpstreamStatusError;
+    expect(error).toBeInstanceOf(UpstreamStatusError);
+    expect(error.status).toBe(301);
+    expect(error.location).toBe('https://new.leadtrackr.example/api/v2/leads');
+    expect(error.message).toMatch(/→ 301 Moved Permanently.*redirected to https:\/\/new\.leadtrackr\.example\/api\/v2\/leads$/);
+    expect(error.message).not.toMatch(/secret|token|abc/);
+  });
+
+  it('resolves a relative Location against the request URL', async () => {
+    standIn.fail({ kind: 'status', status: 302, location: '/moved/createServerSideLead' });
+    const error = (await forwarder.forward(lead).catch((e: unknown) => e)) as UpstreamStatusError;
+    expect(error.location).toBe(`${apiUrl}/moved/createServerSideLead`);
+  });
+});
+
+describe('an upstream answer with a huge body', () => {
+  const HUGE_BYTES = 400 * 1024 * 1024;
+  let server: Server;
+  let sent = 0;
+  let url: string;
+
+  /** Answers `status` with a body of 400 MB, written only as fast as the client reads it. */
+  async function startHugeServer(status: number): Promise<void> {
+    sent = 0;
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(HUGE_BYTES) });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const pump = () => {
+          while (sent < HUGE_BYTES && !res.destroyed) {
+            sent += chunk.length;
+            if (!res.write(chunk)) return void res.once('drain', pump);
+          }
+          res.end();
+        };
+        pump();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it.each([201, 503])('reads at most a few KiB of a %i answer and lets the connection go', async (status) => {
+    await startHugeServer(status);
+    const huge = createForwarder({ apiUrl: url, apiKey: 'k', timeoutMs: 10_000 });
+    const rssBefore = process.memoryUsage().rss;
+    const outcome = await huge.forward(lead).then(
+      (result) => result.status,
+      (error: UpstreamStatusError) => error.status,
+    );
+    const grownMb = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
+    await huge.close();
+    expect(outcome).toBe(status);
+    // The socket's buffers hold a few MB at most before the read stops; the whole body is 400 MB.
+    expect(sent).toBeLessThan(32 * 1024 * 1024);
+    expect(grownMb).toBeLessThan(64);
   });
 });
 

@@ -16,6 +16,7 @@ describe('delivery worker', () => {
   let outbox: Outbox;
   let worker: DeliveryWorker | undefined;
   let clock: ReturnType<typeof createManualClock>;
+  let logger: ReturnType<typeof createMemoryLogger>;
   const seen: { failed: LeadEventMap['failed'][0][]; dead: LeadEventMap['deadLettered'][0][]; delivered: string[] } = { failed: [], dead: [], delivered: [] };
 
   beforeEach(async () => {
@@ -38,11 +39,12 @@ describe('delivery worker', () => {
 
   function start(overrides: Partial<DeliveryWorkerOptions> = {}) {
     const events = createLeadEvents();
+    logger = createMemoryLogger();
     events.on('failed', (e) => seen.failed.push(e));
     events.on('deadLettered', (e) => seen.dead.push(e));
     events.on('delivered', (e) => seen.delivered.push(e.uniqueEventId));
     worker = createDeliveryWorker({
-      outbox, forwarder, events, clock, logger: createMemoryLogger(), random: () => 0.5,
+      outbox, forwarder, events, clock, logger, random: () => 0.5,
       concurrency: 4, backoffBaseMs: 1_000, backoffMaxMs: 600_000, maxAttempts: 2_000, maxAgeMs: 7 * 24 * HOUR, leaseMs: 60_000, pollIntervalMs: 1_000, keepDeliveredMs: 3 * 24 * HOUR,
       ...overrides,
     });
@@ -61,6 +63,8 @@ describe('delivery worker', () => {
     { name: '503', fault: { kind: 'status', status: 503 }, count: 1, code: 'LB_ERR_UPSTREAM_STATUS', status: 503, retried: true },
     { name: '408', fault: { kind: 'status', status: 408 }, count: 1, code: 'LB_ERR_UPSTREAM_STATUS', status: 408, retried: true },
     { name: '429 with Retry-After', fault: { kind: 'status', status: 429, retryAfterSeconds: 120 }, count: 1, code: 'LB_ERR_UPSTREAM_STATUS', status: 429, retried: true, minRetryMs: 120_000 },
+    { name: 'a 301 redirect', fault: { kind: 'status', status: 301, location: 'https://moved.example/api' }, count: 2, code: 'LB_ERR_UPSTREAM_STATUS', status: 301, retried: true },
+    { name: 'a 302 redirect', fault: { kind: 'status', status: 302 }, count: 1, code: 'LB_ERR_UPSTREAM_STATUS', status: 302, retried: true },
     { name: 'a hang', fault: { kind: 'hang' }, count: 2, code: 'LB_ERR_UPSTREAM_TIMEOUT', retried: true },
     { name: 'a connection reset', fault: { kind: 'reset' }, count: 2, code: 'LB_ERR_UPSTREAM_NETWORK', retried: true },
     { name: '401', fault: { kind: 'status', status: 401, message: 'Invalid or missing API key' }, count: 1, code: 'LB_ERR_UPSTREAM_STATUS', status: 401, retried: false, message: /401 Unauthorized: Invalid or missing API key/ },
@@ -107,6 +111,84 @@ describe('delivery worker', () => {
     expect(standIn.received).toHaveLength(1);
     await clock.advance(1_000);
     expect(standIn.leads).toHaveLength(1);
+  });
+
+  it('logs where a redirect pointed, without its query', async () => {
+    standIn.fail({ kind: 'status', status: 308, location: 'https://moved.example/api/leads?key=secret' }, 1);
+    await outbox.append(leadFor('evt-redirect-01'), clock.now());
+    await start();
+    await runUntil(() => seen.delivered.length > 0, HOUR);
+    const warned = logger.lines.find((l) => l.msg === 'delivery failed');
+    expect(warned?.obj).toMatchObject({ status: 308, location: 'https://moved.example/api/leads' });
+    expect(JSON.stringify(logger.lines)).not.toContain('secret');
+  });
+
+  // An upstream 429 with `Retry-After: 99999999999` once parked the worker on that lead for good.
+  it('caps a huge Retry-After at backoffMaxMs and keeps delivering the leads that come after', async () => {
+    standIn.fail({ kind: 'status', status: 429, retryAfterSeconds: 99_999_999_999 }, 1);
+    await outbox.append(leadFor('evt-huge-retry'), clock.now());
+    await start({ backoffMaxMs: 60_000 });
+    expect(seen.failed).toEqual([expect.objectContaining({ status: 429, retryInMs: 60_000 })]);
+    await outbox.append(leadFor('evt-after-huge'), clock.now());
+    worker!.wake();
+    await runUntil(() => seen.delivered.length === 2, 2 * 60_000);
+    expect(seen.delivered.sort()).toEqual(['evt-after-huge', 'evt-huge-retry']);
+  });
+
+  it('keeps delivering new leads while one lead waits out its backoff', async () => {
+    standIn.fail({ kind: 'status', status: 503 }, 1);
+    await outbox.append(leadFor('evt-backs-off'), clock.now());
+    // Nineteen attempts behind it already, so its next backoff is nearly the 10-minute cap.
+    for (let i = 0; i < 19; i++) await outbox.reschedule((await outbox.lease(1, 60_000, clock.now()))[0]!, clock.now(), 'earlier 503');
+    await start({ random: () => 0.99 });
+    expect(seen.failed).toEqual([expect.objectContaining({ uniqueEventId: 'evt-backs-off', attempts: 20, retryInMs: 594_000 })]);
+    for (let i = 0; i < 3; i++) {
+      await outbox.append(leadFor(`evt-fresh-000${i}`), clock.now());
+      worker!.wake();
+      await runUntil(() => seen.delivered.length > i, 5_000);
+    }
+    expect(seen.delivered).toEqual(['evt-fresh-0000', 'evt-fresh-0001', 'evt-fresh-0002']);
+  });
+
+  /** A row an older version scheduled 1,157,407 days ahead, as a restart finds it. */
+  async function appendScheduledFarAhead(id: string, acceptedAt: number): Promise<void> {
+    await outbox.append(leadFor(id), acceptedAt);
+    const [row] = await outbox.lease(1, 60_000, clock.now());
+    await outbox.reschedule(row!, clock.now() + 99_999_999_999_000, 'POST … → 429 Too Many Requests');
+  }
+
+  it('brings a lead scheduled absurdly far ahead back within backoffMaxMs', async () => {
+    await appendScheduledFarAhead('evt-far-ahead', clock.now());
+    await start({ backoffMaxMs: 60_000 });
+    await runUntil(() => seen.delivered.length > 0, 2 * 60_000);
+    expect(seen.delivered).toEqual(['evt-far-ahead']);
+  });
+
+  it('never takes a lead another worker holds, however much longer leaseMs is than backoffMaxMs', async () => {
+    await outbox.append(leadFor('evt-held-else'), clock.now());
+    await outbox.lease(1, 60_000, clock.now()); // another instance is delivering it
+    await start({ backoffMaxMs: 500, leaseMs: 60_000 });
+    await runUntil(() => false, 30_000);
+    expect(standIn.received).toHaveLength(0);
+  });
+
+  it('dead-letters a lead scheduled absurdly far ahead once it is older than maxAgeMs', async () => {
+    await appendScheduledFarAhead('evt-far-stale', clock.now() - 8 * 24 * HOUR);
+    await start({ backoffMaxMs: 60_000 });
+    await runUntil(() => seen.dead.length > 0, 2 * 60_000);
+    expect(seen.dead).toEqual([expect.objectContaining({ uniqueEventId: 'evt-far-stale', reason: expect.stringMatching(/^too old/) })]);
+    expect(standIn.received).toHaveLength(0);
+  });
+
+  it('fills a slot as soon as it frees: a hanging delivery holds only its own', async () => {
+    standIn.fail({ kind: 'hang' }, 1);
+    for (const id of ['evt-slot-00001', 'evt-slot-00002', 'evt-slot-00003', 'evt-slot-00004']) await outbox.append(leadFor(id), clock.now());
+    const deliveredWhenHangEnded = new Promise<number>((resolve) => {
+      const check = setInterval(() => seen.failed.length > 0 && (clearInterval(check), resolve(seen.delivered.length)), 5);
+    });
+    void start({ concurrency: 2 });
+    // The hung request times out after 300 ms (the forwarder's timeoutMs here); by then the other slot carried the other three.
+    expect(await deliveredWhenHangEnded).toBe(3);
   });
 
   it('dead-letters after maxAttempts', async () => {

@@ -23,6 +23,36 @@ describe('compileOrigins', () => {
     expect(allowed(origin, undefined)).toBe(expected);
   });
 
+  // A wildcard stands for whole DNS labels (letters, digits, inner hyphens; CSP's host-char): an
+  // empty label, a trailing dot, a port, userinfo or an odd character is no subdomain of the site.
+  it.each([
+    'https://.shop.example',
+    'https://..shop.example',
+    'https://a..shop.example',
+    'https://.a.shop.example',
+    'https://a.shop.example.',
+    'https://a.shop.example..',
+    'https://a.shop.example:443',
+    'https://a.shop.example:',
+    'https://user:pass@a.shop.example',
+    'https://@a.shop.example',
+    'https://-a.shop.example',
+    'https://a-.shop.example',
+    'https://a_b.shop.example',
+    'https://a%2e.shop.example',
+    `https://${'a'.repeat(64)}.shop.example`,
+    `https://${'a.'.repeat(130)}shop.example`,
+    'https://A.shop.example',
+    'https://a.shop.example?',
+    'https://a.shop.example#',
+  ])('refuses the malformed host %s for a wildcard', (origin) => {
+    expect(allowed(origin, undefined)).toBe(false);
+  });
+
+  it('accepts DNS labels of every legal shape under a wildcard', () => {
+    for (const host of ['a', '0', 'a-b', 'xn--bcher-kva', 'a1.b2.c3', 'a'.repeat(63)]) expect(allowed(`https://${host}.shop.example`, undefined)).toBe(true);
+  });
+
   it('allows only the endpoint’s own origin when none are configured', () => {
     const self = compileOrigins([]);
     expect(self('https://api.example', 'https://api.example')).toBe(true);

@@ -100,6 +100,12 @@ export function runInFakePage(script: string, options: FakePageOptions): FakePag
       submit() {}
     },
     ShadowRoot: class {},
+    // The script takes these prototypes' methods at start-up (a page may hide a form's own).
+    Element: class {},
+    Node: class {},
+    EventTarget: class {
+      addEventListener() {}
+    },
     Date: FakeDate,
   };
   // The script's globals as parameters: the IIFE sees these, never Node's.
