@@ -76,7 +76,7 @@ export function startForms(submit: Submit, script: Element): void {
     (event: Event & { lb?: 1 }) => {
       try {
         const form = event.target;
-        if (form instanceof HTMLFormElement && form.matches(BUILDER_FORMS) && !skipReason(form, config)) {
+        if (form instanceof HTMLFormElement && form.matches(BUILDER_FORMS) && !skipReason(Element.prototype.matches.bind(form), config)) {
           event.lb = 1;
           // Gravity Forms replaces the form after a failed validation: its id keeps the resubmit on one lead.
           const fields = readForm(form).filter((field) => !isBuilderToken(field));

@@ -54,7 +54,7 @@ export function startFrames(submit: Submit, inherit: (attribution: object) => vo
     (event: Event & { lb?: 1 }) => {
       try {
         const form = event.target;
-        if (isInherited && !event.lb && form instanceof HTMLFormElement && !skipReason(form, config)) {
+        if (isInherited && !event.lb && form instanceof HTMLFormElement && !skipReason(Element.prototype.matches.bind(form), config)) {
           event.lb = 1;
           submit({ ...pickFields(readForm(form), config.honeypot), form: formNamesOf(form) }, form);
         }
