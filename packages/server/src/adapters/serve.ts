@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import type { HandleInput, HandleResult } from '../intake/handle.js';
+import { isPageView, type HandleInput, type HandleResult } from '../intake/handle.js';
 import { createDefaultLogger } from '../logger.js';
 import { createMetrics } from '../metrics.js';
 import type { LeadRouterOptions } from '../options.js';
@@ -49,7 +49,7 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
     // Once shutting down, a kept-alive connection is closed after its answer instead of idling.
     res.once('close', () => closing && req.socket.destroySoon());
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (pathname === path || pathname === `${path}/`) return send(res, await service.handle(await toInput(req)));
+    if (pathname === path || pathname === `${path}/`) return send(res, await service.handle({ ...(await toInput(req)), pageView: isPageView(req.url ?? '') }));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, json(404, { error: 'not_found' }));
     if (pathname === '/leadbeacon.js') {
       if (req.headers['if-none-match'] === script.etag) return send(res, { status: 304, headers: { etag: script.etag }, body: '' });
@@ -106,7 +106,7 @@ async function toInput(req: IncomingMessage): Promise<HandleInput> {
 }
 
 function send(res: ServerResponse, out: HandleResult): void {
-  res.writeHead(out.status, out.headers).end(out.body);
+  res.writeHead(out.status, out.cookies?.length ? { ...out.headers, 'set-cookie': out.cookies } : out.headers).end(out.body);
 }
 
 function json(status: number, body: object): HandleResult {

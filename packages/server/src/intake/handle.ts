@@ -8,6 +8,9 @@ import type { ProjectIdResolver } from './project-id.js';
 import type { RateLimiter } from './rate-limit.js';
 import { parseBeacon } from './schema.js';
 import { applyTransform, type TransformLead } from '../lead/transform.js';
+import { idCookies } from '@leadbeacon/rules';
+import { isSameSite, requestCookies } from './cookies.js';
+import { createPageViewHandler, type PageViewSettings } from '../page-view/handle-page-view.js';
 
 /** Beacons are small; 64 KiB is also the browser's keepalive budget, so nothing larger is legitimate. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -26,6 +29,8 @@ export interface HandleInput {
   ip: string;
   /** The endpoint's own origin, `https://host`; the default allowed origin. */
   selfOrigin?: string;
+  /** Set by the adapter when the request's query has `pv`: server mode's page view, not a lead. */
+  pageView?: boolean;
   /** Set by an adapter that could not read the body: larger than 64 KiB, compressed unreadably, or cut off. */
   bodyError?: 'too_large' | 'unsupported_encoding' | 'aborted';
 }
@@ -34,6 +39,8 @@ export interface HandleResult {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** `Set-Cookie` values, one header each (server mode's page view). */
+  cookies?: string[];
 }
 
 /** What accepting a lead came to: delivered at once (with LeadTrackr's id) or stored to deliver. */
@@ -64,6 +71,8 @@ export interface HandlerDeps {
   bots?: BotSettings;
   /** @default none */
   transform?: TransformLead | undefined;
+  /** Server mode's page views. @default the registrable domain, the system clock */
+  pageView?: PageViewSettings;
 }
 
 /** Long enough for a database restart or a freed disk, short enough that the visitor is still on the site. */
@@ -77,6 +86,7 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
   const projectIdFor = deps.projectIdFor ?? (() => deps.projectId);
   const clientIp = deps.clientIp ?? ((peer: string) => normalizeIp(peer));
   const { logger, events, rateLimiter, bots, transform } = deps;
+  const handlePageView = createPageViewHandler(deps.pageView ?? { cookieDomain: undefined, now: Date.now });
 
   return async function handle(input) {
     const origin = header(input.headers, 'origin');
@@ -86,6 +96,7 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     const cors = corsHeaders(origin);
     if (input.method === 'OPTIONS') return { status: 204, headers: { ...cors, ...PREFLIGHT_HEADERS }, body: '' };
     if (input.method !== 'POST') return reject(405, { ...cors, allow: 'POST, OPTIONS' }, 'method_not_allowed', 'Use POST');
+    if (input.pageView) return pageView(input, origin, cors);
     const projectId = projectIdFor(origin);
     if (!projectId) return reject(403, {}, 'no_project_for_origin', 'No LeadTrackr project is configured for this origin');
 
@@ -105,8 +116,8 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     const result = parseBeacon(parsed.value);
     if (!result.ok) return reject(400, cors, 'invalid_beacon', describeIssues(result.issues), { issues: result.issues });
 
-    const { beacon } = result;
-    const { uniqueEventId } = beacon;
+    const { uniqueEventId } = result.beacon;
+    const beacon = withRequestCookies(result.beacon, input, origin);
     const bot = bots && botReason(beacon, bots);
     if (bot) return drop(cors, bot, uniqueEventId);
     const collected = collectFieldsOf(beacon);
@@ -145,6 +156,19 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
       : reply(202, cors, { ok: true, uniqueEventId });
   };
 
+  /** The lead's checks up to the JSON, against the page views' own rate limit; nothing stored. */
+  async function pageView(input: HandleInput, origin: string, cors: Record<string, string>): Promise<HandleResult> {
+    if (rateLimiter) {
+      const verdict = await rateLimiter.check(clientIp(input.ip, header(input.headers, 'x-forwarded-for')), 'pageView');
+      if (!verdict.ok) return reject(429, { ...cors, ...verdict.headers }, 'rate_limited', 'Too many page views from this address; try again later');
+    }
+    if (input.bodyError === 'too_large' || isTooLarge(input)) return reject(413, cors, 'body_too_large', 'The body is larger than 64 KiB');
+    if (input.bodyError) return reject(400, cors, 'invalid_page_view', 'The body could not be read');
+    const parsed = parseBody(input.body);
+    if (!parsed.ok) return reject(400, cors, 'invalid_json', 'The body is not valid JSON');
+    return handlePageView(input, origin, parsed.value, cors, reject);
+  }
+
   function reject(status: number, headers: Record<string, string>, error: string, message: string, extra: object = {}): HandleResult {
     events.emit('rejected', { reason: error, status });
     logger.debug({ reason: error, status }, 'beacon rejected');
@@ -157,6 +181,24 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     logger.info({ uniqueEventId, reason }, 'beacon dropped');
     return reply(202, headers, { ok: true, uniqueEventId });
   }
+}
+
+/**
+ * The lead's id cookies from the request's Cookie header too (HttpOnly ones only the endpoint can
+ * read, such as server mode's own click-id copies), under what the page read itself. Only from a
+ * page on the endpoint's own site: the cookies a request to another site carries are not the page's.
+ */
+function withRequestCookies<B extends { cookies?: Record<string, string> | undefined }>(beacon: B, input: HandleInput, origin: string): B {
+  const pageHost = URL.canParse(origin) ? new URL(origin).hostname : '';
+  const endpointHost = input.selfOrigin && URL.canParse(input.selfOrigin) ? new URL(input.selfOrigin).hostname : '';
+  if (!input.headers.cookie || !isSameSite(pageHost, endpointHost)) return beacon;
+  return { ...beacon, cookies: { ...idCookies(requestCookies(input.headers)), ...beacon.cookies } };
+}
+
+/** Whether a request target (`/leadbeacon?pv`, or a full URL) is server mode's page view. */
+export function isPageView(target: string): boolean {
+  const query = target.indexOf('?');
+  return query >= 0 && new URLSearchParams(target.slice(query + 1).split('#')[0]).has('pv');
 }
 
 function reply(status: number, headers: Record<string, string>, body: object): HandleResult {

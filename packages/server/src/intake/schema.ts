@@ -126,3 +126,38 @@ export function parseBeacon(body: unknown): ParseResult {
     issues: result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })),
   };
 }
+
+const consentState = z.enum(['granted', 'denied']);
+const consentSignals = z.strictObject({
+  ad_storage: consentState.optional(),
+  analytics_storage: consentState.optional(),
+  ad_user_data: consentState.optional(),
+  ad_personalization: consentState.optional(),
+});
+
+/**
+ * A page view in server mode: what only the page knows. u the page's URL, r its referrer, q 1 under
+ * `data-consent="required"`, c the consent the page was told through the JS API, l Consent Mode's
+ * state from `dataLayer` (the CMP's cookies the endpoint reads itself), s `data-session-minutes`,
+ * k `data-click-id-days`, d `data-cookie-domain`. 8 KiB holds any URL a browser sends in practice.
+ */
+export const pageViewSchema = z.strictObject({
+  u: text(8_192),
+  r: text(8_192).optional(),
+  q: z.literal(1).optional(),
+  c: consentSignals.optional(),
+  l: consentSignals.optional(),
+  // Up to a month of session and the 400 days browsers keep a cookie at most (RFC 6265bis).
+  s: z.number().positive().max(43_200).optional(),
+  k: z.number().positive().max(400).optional(),
+  d: text(253).optional(),
+});
+
+export type PageViewBody = z.infer<typeof pageViewSchema>;
+
+/** Validates an already JSON-parsed page-view body; issues as parseBeacon's. */
+export function parsePageView(body: unknown): { ok: true; view: PageViewBody } | { ok: false; issues: { path: string; message: string }[] } {
+  const result = pageViewSchema.safeParse(body);
+  if (result.success) return { ok: true, view: result.data };
+  return { ok: false, issues: result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })) };
+}
