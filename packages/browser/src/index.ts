@@ -1,4 +1,3 @@
-import Cookies from 'js-cookie';
 import { installApi } from './api';
 import {
   channelFor,
@@ -18,6 +17,7 @@ import {
 } from '@leadbeacon/rules';
 import type { Beacon } from './beacon';
 import { readConfig } from './config';
+import { cookieString, readCookies } from './cookie-jar';
 import { createCookieStore } from './cookie-store';
 import { createDelivery } from './deliver';
 import { fitBeacon } from './fit-beacon';
@@ -67,9 +67,8 @@ let flow: FlowEntry[] = [];
 let domain = config.cookieDomain;
 let hasDomain = !!domain;
 
-// LeadTrackr's channel-flow cookies are URL-encoded JSON: encode every character, not js-cookie's readable subset.
-// The script's one js-cookie instance (a second would only repeat the options): reads keep js-cookie's decoding.
-const jar = Cookies.withConverter<string>({ write: encodeURIComponent });
+const readJar = () => readCookies(doc.cookie);
+const isHttps = loc.protocol == 'https:';
 
 /**
  * The page view's one cookie read, for the rest of the script's first run (nothing else can change
@@ -79,7 +78,7 @@ const jar = Cookies.withConverter<string>({ write: encodeURIComponent });
 let pageCookies: Record<string, string> | undefined;
 
 function consent(): Consent {
-  return mergeConsent(explicitConsent, consentFromCmp(pageCookies || jar.get()), consentFromDataLayer(win.dataLayer));
+  return mergeConsent(explicitConsent, consentFromCmp(pageCookies || readJar()), consentFromDataLayer(win.dataLayer));
 }
 
 /**
@@ -91,12 +90,12 @@ function consent(): Consent {
 function cookieDomain(): string | undefined {
   if (!hasDomain) {
     hasDomain = true;
-    domain = (pageCookies || jar.get()).lb_domain;
+    domain = (pageCookies || readJar()).lb_domain;
     if (!domain) {
       domain = findCookieDomain(loc.hostname, (candidate) => {
-        jar.set('lb_probe', '1', { domain: candidate });
-        const ok = !!jar.get('lb_probe');
-        jar.remove('lb_probe', { domain: candidate });
+        doc.cookie = cookieString('lb_probe', '1', 1, candidate);
+        const ok = !!readJar().lb_probe;
+        doc.cookie = cookieString('lb_probe', '', -1, candidate);
         return ok;
       });
       if (domain) write('lb_domain', domain, 395);
@@ -107,14 +106,13 @@ function cookieDomain(): string | undefined {
 }
 
 function write(name: string, value: string, days: number): void {
-  // path=/ is js-cookie's default attribute, kept by withConverter.
-  jar.set(name, value, { expires: days, domain: cookieDomain(), sameSite: 'Lax', secure: loc.protocol == 'https:' });
+  doc.cookie = cookieString(name, value, days, cookieDomain(), isHttps);
   __DEBUG__ && log('cookie', name, value);
 }
 
 // With data-consent="required", lt_* (the channel flow) waits for analytics_storage and the click ids for ad_storage.
 const store = createCookieStore(
-  { all: () => jar.get(), set: write },
+  { all: readJar, set: write },
   (name) => !config.consentRequired || consent()[signalFor(name)] == 'granted',
 );
 
@@ -154,7 +152,7 @@ const storage = {
   getItem: (key: string) => win.localStorage.getItem(key),
   setItem(key: string, value: string) {
     win.localStorage.setItem(key, value);
-    if (!config.consentRequired) jar.set('lb_q', '1', { expires: value == '[]' ? -1 : 7, sameSite: 'Lax', secure: loc.protocol == 'https:' });
+    if (!config.consentRequired) doc.cookie = cookieString('lb_q', '1', value == '[]' ? -1 : 7, undefined, isHttps);
   },
 };
 const delivery = createDelivery(config.endpoint, createQueue(storage), send, log);

@@ -12,8 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * capture the script measured 6,354 / 5,805; moving field interpretation to the endpoint and a size
  * pass brought it to 5,483 / 5,013; moving the id cookies' parsing and the contact check to the
  * endpoint to 5,065 / 4,617; the page-cost changes (the lb_q marker, reads from the page view's
- * snapshot) put back 89 / 85: 5,154 / 4,702. Every part left is one that issues #3 and #4 require
- * (js-cookie alone ~552 gzip; what each part costs: `node bench/leave-one-out.mjs`,
+ * snapshot) put back 89 / 85: 5,154 / 4,702; js-cookie replaced by cookie-jar.ts's two functions
+ * (what the script used of it) took ~440 off. Every part left is one that issues #3 and #4 require
+ * (what each part costs: `node bench/leave-one-out.mjs`,
  * docs/benchmarks.md). This ceiling is that figure plus ~2 %, to stop growth while the goal or the
  * features are decided.
  */
