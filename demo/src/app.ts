@@ -41,6 +41,7 @@ export interface Demo {
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 const scriptPath = createRequire(import.meta.url).resolve('@leadbeacon/browser/leadbeacon.js');
+const serverScriptPath = createRequire(import.meta.url).resolve('@leadbeacon/browser/leadbeacon.server.js');
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const env = options.env ?? process.env;
@@ -67,6 +68,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   app.use('/leadbeacon', router);
   app.get('/leadbeacon.js', (_req, res) => {
     res.type('application/javascript').set('cache-control', 'no-cache').sendFile(scriptPath);
+  });
+  // Server mode only (the router is on the page's own origin), without the script-mode code.
+  app.get('/leadbeacon.server.js', (_req, res) => {
+    res.type('application/javascript').set('cache-control', 'no-cache').sendFile(serverScriptPath);
   });
   app.get('/sandbox', (_req, res) => {
     res.type('html').send(renderSandbox(standIn?.leads, real));

@@ -15,9 +15,9 @@ export interface Site {
 /**
  * A plain website on its own origin serving the fixture pages, with the script tag's
  * data-endpoint pointing at `endpoint()` (another origin; read per request, so the endpoint may
- * start after the site). Any POST (a navigating form) lands on next.html, which loads the script.
+ * start after the site), and `data-cookies` when given. Any POST (a navigating form) lands on next.html, which loads the script.
  */
-export async function startSite(endpoint: () => string): Promise<Site> {
+export async function startSite(endpoint: () => string, cookies?: 'script' | 'server'): Promise<Site> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const send = async (file: string, type: string, edit = (text: string) => text) => {
@@ -32,7 +32,7 @@ export async function startSite(endpoint: () => string): Promise<Site> {
     if (path === '/leadbeacon.js') return void send(scriptPath, 'application/javascript');
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     const page = req.method === 'POST' ? 'next.html' : path.slice(1).replace(/[^\w.-]/g, '');
-    void send(pagesDir + page, 'text/html; charset=utf-8', (html) => html.replace('data-endpoint="/leadbeacon"', `data-endpoint="${endpoint()}"`));
+    void send(pagesDir + page, 'text/html; charset=utf-8', (html) => html.replace('data-endpoint="/leadbeacon"', `${cookies ? `data-cookies="${cookies}" ` : ''}data-endpoint="${endpoint()}"`));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -10,7 +10,7 @@ const target = ['es2020', 'chrome80', 'firefox78', 'safari14'];
  * distinctive names, matched whole: never a beacon, cookie, queue-entry (stored across page
  * views) or public API key, nor a name a built-in also has (`set`, `all`, `remove`, `id` …).
  */
-const mangleProps = /^(endpoint|cookieDomain|clickIdDays|sessionMinutes|consentRequired|excludeForms|honeypot|pending|deliver|resendPending|flush)$/;
+const mangleProps = /^(endpoint|cookieMode|cookieDomain|clickIdDays|sessionMinutes|consentRequired|excludeForms|honeypot|pending|deliver|resendPending|flush)$/;
 const common = {
   absWorkingDir: fileURLToPath(new URL('.', import.meta.url)),
   entryPoints: ['src/index.ts'],
@@ -25,10 +25,17 @@ const common = {
 };
 
 /** The options of the shipped, minified script (bench/modules.mjs measures with them too). */
-export const minified = { ...common, minify: true, outfile: 'dist/leadbeacon.js', define: { __DEBUG__: 'false' } };
+export const minified = { ...common, minify: true, outfile: 'dist/leadbeacon.js', define: { __DEBUG__: 'false', __SERVER__: 'false' } };
+/**
+ * leadbeacon.server.js: server mode only, for a page whose endpoint is on its own site. The
+ * endpoint keeps the cookies, so the channel-flow rules, the cookie writes and the domain probe
+ * are left out.
+ */
+export const serverOnly = { ...minified, outfile: 'dist/leadbeacon.server.js', define: { __DEBUG__: 'false', __SERVER__: 'true' } };
 
 // Builds only when run (`node build.mjs`), not when a bench imports the options.
 if (process.argv[1] && import.meta.url == pathToFileURL(process.argv[1]).href) {
   await build(minified);
-  await build({ ...common, outfile: 'dist/leadbeacon.debug.js', define: { __DEBUG__: 'true' } });
+  await build(serverOnly);
+  await build({ ...common, outfile: 'dist/leadbeacon.debug.js', define: { __DEBUG__: 'true', __SERVER__: 'false' } });
 }

@@ -17,6 +17,7 @@ import {
 } from '@leadbeacon/rules';
 import type { Beacon } from './beacon';
 import { readConfig } from './config';
+import { usesServerCookies } from './cookie-mode';
 import { cookieString, readCookies } from './cookie-jar';
 import { createCookieStore } from './cookie-store';
 import { createDelivery } from './deliver';
@@ -30,6 +31,8 @@ import { shouldCapture } from './select-form';
 import { send } from './send';
 
 declare const __DEBUG__: boolean;
+/** True in leadbeacon.server.js, the server-mode-only build: the script-mode code is left out of it. */
+declare const __SERVER__: boolean;
 
 // The only module that touches window/document: wire the pure modules to the page.
 // Locals, not properties: esbuild shortens locals only.
@@ -61,6 +64,13 @@ function attempt<T>(fn: () => T, fallback?: T): T | undefined {
 }
 
 // ---- attribution (issue #3) ----
+/**
+ * Server mode: the endpoint reads the visitor's cookies from a page-view request and sets them in
+ * its answer, so the page reads and writes none (Safari caps script-set cookies at 7 days, not
+ * server-set ones). Script mode, for an endpoint on another site: the script does both.
+ */
+// Every test of it reads `__SERVER__ || serverMode`, so the server build's minifier drops the script-mode branches.
+const serverMode = attempt(() => usesServerCookies(config.cookieMode, new URL(config.endpoint, loc.href).hostname, loc.hostname), false);
 let explicitConsent: Consent = {};
 let uniqueIdentifier: string | undefined;
 let flow: FlowEntry[] = [];
@@ -132,6 +142,20 @@ function onPageView(): void {
   for (const key in pageIds) if (cookies['lb_' + key] != pageIds[key]) store.set('lb_' + key, pageIds[key]!, config.clickIdDays);
 }
 
+/**
+ * Server mode's page view: what only the page knows, to `<endpoint>?pv`; the answer's Set-Cookie
+ * headers carry the cookies. Sent again when consent changes, so what it held back is set.
+ */
+function pageViewRequest(): void {
+  if (config.endpoint)
+    void send(
+      config.endpoint + '?pv',
+      JSON.stringify({ u: loc.href, r: doc.referrer, q: config.consentRequired, c: explicitConsent, l: consentFromDataLayer(win.dataLayer), s: config.sessionMinutes, k: config.clickIdDays, d: config.cookieDomain }),
+    );
+  // The URL's click ids go with this page's leads as in script mode; the endpoint keeps a cookie it holds for the same fbclid.
+  pageIds = urlIds(params, {}, Date.now(), registrableDomain(loc.hostname));
+}
+
 function attributionData(): Record<string, unknown> {
   const data: Record<string, unknown> = { ...pageIds };
   data.conversionPage = (loc.host + loc.pathname).slice(0, 2000);
@@ -152,7 +176,7 @@ const storage = {
   getItem: (key: string) => win.localStorage.getItem(key),
   setItem(key: string, value: string) {
     win.localStorage.setItem(key, value);
-    if (!config.consentRequired) doc.cookie = cookieString('lb_q', '1', value == '[]' ? -1 : 7, undefined, isHttps);
+    if (!config.consentRequired && !(__SERVER__ || serverMode)) doc.cookie = cookieString('lb_q', '1', value == '[]' ? -1 : 7, undefined, isHttps);
   },
 };
 const delivery = createDelivery(config.endpoint, createQueue(storage), send, log);
@@ -170,14 +194,15 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
   let id = eventIds.get(formKey);
   if (!id) eventIds.set(formKey, (id = newEventId()));
   // Consent granted since the page view: write what was held back before the page may go.
-  attempt(store.flush, undefined);
+  if (!(__SERVER__ || serverMode)) attempt(store.flush, undefined);
   void delivery.deliver(
     id,
     fitBeacon({
       uniqueEventId: id,
       ...lead,
       attributionData: attempt(attributionData, {}),
-      cookies: attempt(() => idCookies(store.all()), {}),
+      // Server mode: the endpoint reads them from the request's Cookie header.
+      cookies: __SERVER__ || serverMode ? undefined : attempt(() => idCookies(store.all()), {}),
       channelFlow: flow,
       uniqueIdentifier,
       pageMs: Date.now() - startMs,
@@ -232,14 +257,14 @@ formProto.submit = function (this: HTMLFormElement) {
 };
 // ---- end form capture ----
 
-attempt(onPageView);
+attempt(__SERVER__ || serverMode ? pageViewRequest : onPageView);
 
 installApi(
   win,
   {
     consent(value: unknown) {
       explicitConsent = { ...explicitConsent, ...pickConsent(value) };
-      store.flush();
+      __SERVER__ || serverMode ? config.consentRequired && pageViewRequest() : store.flush();
       return consent();
     },
     setUniqueIdentifier(id: unknown) {
@@ -248,7 +273,9 @@ installApi(
     },
     getAttribution(callback?: unknown) {
       // What a lead sent now would carry: the endpoint reads gclid, cid, sid … out of `cookies`.
-      const attribution = { attributionData: attributionData(), cookies: idCookies(store.all()), channelFlow: flow, uniqueIdentifier };
+      // Server mode: the flow is the cookie the endpoint set (LeadTrackr's tags read it too: never HttpOnly).
+      const cookies = __SERVER__ || serverMode ? readJar() : store.all();
+      const attribution = { attributionData: attributionData(), cookies: idCookies(cookies), channelFlow: __SERVER__ || serverMode ? parseFlow(cookies.lt_channelflow) : flow, uniqueIdentifier };
       if (typeof callback == 'function') callback(attribution);
       return attribution;
     },
@@ -268,7 +295,7 @@ installApi(
 );
 
 // A CMP's banner may grant consent without calling the API: write what was held before the page goes.
-win.addEventListener('pagehide', () => attempt(store.flush));
+if (!(__SERVER__ || serverMode)) win.addEventListener('pagehide', () => attempt(store.flush));
 
 // Whatever an earlier page could not deliver goes out again, with its own uniqueEventId. Without
 // the page view's cookies (blocked) the marker is unknown: look anyway.

@@ -20,7 +20,9 @@ export function send(endpoint: string, body: string): Promise<number> {
       body,
       keepalive: true,
       // No headers: a string body goes as text/plain;charset=UTF-8 by itself (Fetch spec, "extract a body").
-      credentials: 'omit',
+      // The visitor's cookies go along (sendBeacon sends them too): in server mode the endpoint reads
+      // and sets them; it answers Access-Control-Allow-Credentials so the status stays readable.
+      credentials: 'include',
     }).then(
       (response) => response.status,
       () => 0,

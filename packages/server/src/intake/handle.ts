@@ -6,9 +6,9 @@ import { collectFieldsOf, isContactless, toLeadTrackrLead, type LeadTrackrLead }
 import { compileOrigins, corsHeaders, PREFLIGHT_HEADERS, type OriginMatcher } from './origin.js';
 import type { ProjectIdResolver } from './project-id.js';
 import type { RateLimiter } from './rate-limit.js';
-import { parseBeacon } from './schema.js';
+import { parseBeacon, type Beacon } from './schema.js';
 import { applyTransform, type TransformLead } from '../lead/transform.js';
-import { idCookies } from '@leadbeacon/rules';
+import { fbcFor, idCookies, parseFlow } from '@leadbeacon/rules';
 import { isSameSite, requestCookies } from './cookies.js';
 import { createPageViewHandler, type PageViewSettings } from '../page-view/handle-page-view.js';
 
@@ -185,14 +185,22 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
 
 /**
  * The lead's id cookies from the request's Cookie header too (HttpOnly ones only the endpoint can
- * read, such as server mode's own click-id copies), under what the page read itself. Only from a
- * page on the endpoint's own site: the cookies a request to another site carries are not the page's.
+ * read, such as server mode's own click-id copies), under what the page read itself, and the
+ * channel flow from `lt_channelflow` when the page sent none (server mode: the page reads no
+ * cookie). An fbc the page built anew for an fbclid a cookie already holds gives way to that
+ * cookie, as the page's own rule would have kept it (fbcFor). Only from a page on the endpoint's
+ * own site: the cookies a request to another site carries are not the page's.
  */
-function withRequestCookies<B extends { cookies?: Record<string, string> | undefined }>(beacon: B, input: HandleInput, origin: string): B {
+function withRequestCookies(beacon: Beacon, input: HandleInput, origin: string): Beacon {
   const pageHost = URL.canParse(origin) ? new URL(origin).hostname : '';
   const endpointHost = input.selfOrigin && URL.canParse(input.selfOrigin) ? new URL(input.selfOrigin).hostname : '';
   if (!input.headers.cookie || !isSameSite(pageHost, endpointHost)) return beacon;
-  return { ...beacon, cookies: { ...idCookies(requestCookies(input.headers)), ...beacon.cookies } };
+  const cookies = requestCookies(input.headers);
+  const out: Beacon = { ...beacon, cookies: { ...idCookies(cookies), ...beacon.cookies } };
+  if (!beacon.channelFlow?.length && cookies.lt_channelflow) out.channelFlow = parseFlow(cookies.lt_channelflow).slice(-25);
+  const fbc = beacon.attributionData.fbc;
+  if (typeof fbc == 'string') out.attributionData = { ...beacon.attributionData, fbc: fbcFor(fbc.split('.')[3] ?? '', [cookies._fbc, cookies.lb_fbc, fbc], 0, '') };
+  return out;
 }
 
 /** Whether a request target (`/leadbeacon?pv`, or a full URL) is server mode's page view. */

@@ -136,7 +136,7 @@ const consentSignals = z.strictObject({
 });
 
 /**
- * A page view in server mode: what only the page knows. u the page's URL, r its referrer, q 1 under
+ * A page view in server mode: what only the page knows. u the page's URL, r its referrer, q true under
  * `data-consent="required"`, c the consent the page was told through the JS API, l Consent Mode's
  * state from `dataLayer` (the CMP's cookies the endpoint reads itself), s `data-session-minutes`,
  * k `data-click-id-days`, d `data-cookie-domain`. 8 KiB holds any URL a browser sends in practice.
@@ -144,7 +144,7 @@ const consentSignals = z.strictObject({
 export const pageViewSchema = z.strictObject({
   u: text(8_192),
   r: text(8_192).optional(),
-  q: z.literal(1).optional(),
+  q: z.boolean().optional(),
   c: consentSignals.optional(),
   l: consentSignals.optional(),
   // Up to a month of session and the 400 days browsers keep a cookie at most (RFC 6265bis).

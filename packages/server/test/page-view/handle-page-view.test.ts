@@ -73,12 +73,12 @@ describe('page view (server mode)', () => {
   it('sets only what consent allows under data-consent="required": the page’s state, then the CMP cookie', async () => {
     const { handle } = setup();
     const u = `${PAGE}/?gclid=Cj0-test`;
-    const analyticsOnly = await handle(view({ u, q: 1, c: { analytics_storage: 'granted' } }));
+    const analyticsOnly = await handle(view({ u, q: true, c: { analytics_storage: 'granted' } }));
     expect(Object.keys(byName(analyticsOnly.cookies))).toEqual(['lt_channelflow', 'lt_session']);
-    const none = await handle(view({ u, q: 1 }));
+    const none = await handle(view({ u, q: true }));
     expect(none.cookies).toEqual([]);
     const cookiebot = encodeURIComponent("{stamp:'x',necessary:true,statistics:false,marketing:true}");
-    const fromCmp = await handle(view({ u, q: 1 }, { headers: { origin: PAGE, cookie: `CookieConsent=${cookiebot}` } }));
+    const fromCmp = await handle(view({ u, q: true }, { headers: { origin: PAGE, cookie: `CookieConsent=${cookiebot}` } }));
     expect(Object.keys(byName(fromCmp.cookies))).toEqual(['lb_gclid']);
   });
 
@@ -112,6 +112,13 @@ describe('page view (server mode)', () => {
     expect(JSON.parse(out.body).error).toBe('invalid_page_view');
   });
 
+  it('answers 204 to the body the script sends when consent is not required', async () => {
+    const { handle } = setup();
+    const out = await handle(view({ u: `${PAGE}/`, r: '', q: false, c: {}, l: {}, s: 30, k: 90 }));
+    expect(out.status).toBe(204);
+    expect(out.cookies).toHaveLength(2);
+  });
+
   it('answers 400 with the issues for a body that is not a page view', async () => {
     const { handle } = setup();
     const out = await handle(view({ u: `${PAGE}/`, s: -1 }));
@@ -139,6 +146,24 @@ describe('lead with the request cookies', () => {
     const cookie = 'lb_gclid=Cj0-server; lb_fbc=fb.1.2.IwAR; _fbp=fb.1.1.header; secret_session=abc';
     await handle(view(beacon, { pageView: false, headers: { origin: PAGE, 'content-type': 'text/plain', cookie } }));
     expect(stored[0]!.attributionData).toMatchObject({ gclid: 'Cj0-server', fbc: 'fb.1.2.IwAR', fbp: 'fb.1.1.page' });
+  });
+
+  it('takes the channel flow from lt_channelflow when the page sent none (server mode)', async () => {
+    const { handle, stored } = setup({ bots: { honeypot: true, minPageMs: 0 } });
+    const flow = [{ t: 1, ch: { s: 'google', m: 'cpc' }, lp: '/' }, { t: 2, ch: { s: 'direct', m: 'none' }, lp: '/contact' }];
+    const cookie = `lt_channelflow=${encodeURIComponent(JSON.stringify(flow))}`;
+    await handle(view({ ...validFieldsBeacon, channelFlow: [] }, { pageView: false, headers: { origin: PAGE, 'content-type': 'text/plain', cookie } }));
+    expect(stored[0]!.channelFlow).toEqual(flow);
+  });
+
+  it('keeps the fbc cookie that holds the fbclid of the page’s freshly built fbc', async () => {
+    const { handle, stored } = setup({ bots: { honeypot: true, minPageMs: 0 } });
+    const beacon = { ...validFieldsBeacon, attributionData: { fbc: 'fb.1.2000.IwAR-same' } };
+    const cookie = 'lb_fbc=fb.1.1000.IwAR-same';
+    await handle(view(beacon, { pageView: false, headers: { origin: PAGE, 'content-type': 'text/plain', cookie } }));
+    expect(stored[0]!.attributionData.fbc).toBe('fb.1.1000.IwAR-same');
+    await handle(view({ ...beacon, uniqueEventId: 'evt-other-12345678', attributionData: { fbc: 'fb.1.3000.IwAR-new' } }, { pageView: false, headers: { origin: PAGE, 'content-type': 'text/plain', cookie } }));
+    expect(stored[1]!.attributionData.fbc).toBe('fb.1.3000.IwAR-new');
   });
 
   it('ignores the Cookie header of a request from another site', async () => {
