@@ -15,9 +15,10 @@ export interface Beacon {
   attributionData: Record<string, unknown>;
   /**
    * The id cookies, raw (ids.ts): the endpoint reads gclid, cid, sid, fbp … out of them, the URL's
-   * ids above first (packages/server/src/lead/attribution.ts).
+   * ids above first (packages/server/src/lead/attribution.ts). Left out in server mode: the
+   * endpoint reads them from the request's Cookie header.
    */
-  cookies?: Record<string, string>;
+  cookies?: Record<string, string> | undefined;
   /** The form's fields, sensitive ones already left out (pick-fields.ts). */
   fields: Field[];
   /** A captured form's name candidates; absent for the JS API's `send`. */
