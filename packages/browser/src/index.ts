@@ -1,14 +1,12 @@
 import Cookies from 'js-cookie';
 import { installApi } from './api';
 import {
-  channelFor,
   consentFromCmp,
   consentFromDataLayer,
   findCookieDomain,
   idCookies,
   mergeConsent,
-  nextFlow,
-  parseFlow,
+  nextCookies,
   pickConsent,
   registrableDomain,
   signalFor,
@@ -61,15 +59,24 @@ function attempt<T>(fn: () => T, fallback?: T): T | undefined {
 }
 
 // ---- attribution (issue #3) ----
+const FLOW_COOKIE = 'lt_channelflow';
 let explicitConsent: Consent = {};
 let uniqueIdentifier: string | undefined;
 let flow: FlowEntry[] = [];
 let domain = config.cookieDomain;
 let hasDomain = !!domain;
 
-// LeadTrackr's channel-flow cookies are URL-encoded JSON: encode every character, not js-cookie's readable subset.
-// The script's one js-cookie instance (a second would only repeat the options): reads keep js-cookie's decoding.
-const jar = Cookies.withConverter<string>({ write: encodeURIComponent });
+/**
+ * The script's one js-cookie instance (a second would only repeat the options). Values are
+ * URL-encoded in full, as LeadTrackr's tags write them, not in js-cookie's readable subset.
+ * `lt_channelflow` goes through raw both ways: nextCookies decodes it as LeadTrackr does (as a
+ * whole, or not at all), where js-cookie's per-escape decoding would drop a raw JSON cookie with
+ * a broken escape; and nextCookies returns it encoded.
+ */
+const jar = Cookies.withConverter<string>({
+  read: (value, name) => (name == FLOW_COOKIE ? value : Cookies.converter.read!(value, name)),
+  write: (value, name) => (name == FLOW_COOKIE ? value : encodeURIComponent(value)),
+});
 
 /**
  * The page view's one cookie read, for the rest of the script's first run (nothing else can change
@@ -124,11 +131,19 @@ let pageIds: Record<string, string> = {};
 function onPageView(): void {
   // The page view's only cookie read (see cookieDomain).
   const cookies = (pageCookies = store.all());
-  const channel = channelFor(params, loc.hostname, doc.referrer);
-  flow = nextFlow(parseFlow(cookies.lt_channelflow), Date.now(), !!cookies.lt_session, channel, loc.pathname);
+  const next = nextCookies({
+    flowCookie: cookies[FLOW_COOKIE],
+    sessionCookie: cookies.lt_session,
+    url: loc.href,
+    referrer: doc.referrer,
+    nowMs: Date.now(),
+    utmParams: config.utmParams,
+  });
+  flow = next.flow;
   // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
-  store.set('lt_channelflow', JSON.stringify(flow), 395);
-  store.set('lt_session', '1', config.sessionMinutes / 1440);
+  // No value: the flow would not fit in a cookie, and the browser keeps the one it has.
+  if (next.flowCookie) store.set(FLOW_COOKIE, next.flowCookie, 395);
+  store.set('lt_session', next.sessionCookie, config.sessionMinutes / 1440);
   // After the writes above, so fbc's subdomain index sees the probed domain.
   pageIds = urlIds(params, cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
   for (const key in pageIds) if (cookies['lb_' + key] != pageIds[key]) store.set('lb_' + key, pageIds[key]!, config.clickIdDays);

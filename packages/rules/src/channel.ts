@@ -1,23 +1,33 @@
-import type { FlowEntry } from './flow-entry.js';
 import { registrableDomain } from './domain.js';
 
-export type Channel = FlowEntry['ch'];
+/** A new entry's channel: its keys in the order LeadTrackr writes them (see channelFor). */
+export interface Channel {
+  s: string;
+  m: string;
+  cm?: string;
+  ct?: string;
+  tm?: string;
+}
 
 const SEARCH_ENGINES = /^(google|bing|yahoo|duckduckgo|baidu|ecosia|yandex|startpage|qwant|brave|naver)$/;
-/**
- * An entry's channel fields, in the order LeadTrackr writes them, and their long names (UTM
- * suffixes, the legacy format's keys). Strings split at run time: smaller than array literals.
- */
+/** A channel's keys; the legacy long format's names and the default URL parameters follow the same order. */
 export const FIELDS = 's m cm ct tm'.split(' ') as (keyof Channel)[];
 export const LONG_NAMES = 'source medium campaign content term'.split(' ');
+/**
+ * The URL parameters read as source, medium, campaign, content and term: LeadTrackr's GTM tag,
+ * WordPress plugin and sGTM tag let a site rename them (their `sourceParam` … `termParam`).
+ */
+export const UTM_PARAMS = LONG_NAMES.map((name) => 'utm_' + name);
 
 /**
  * A page view's channel by LeadTrackr's rules (../shared/reference/leadtrackr.md), first match wins:
- * utm_* → Google click id → Microsoft click id → search-engine referrer → other external referrer → direct.
- * The flag is true when the URL carries a campaign signal (UTMs, or a click id that set the channel),
- * which starts a new flow entry even within a session when the channel changed.
+ * campaign parameters → Google click id → Microsoft click id → search-engine referrer → other
+ * external referrer → direct. The flag is true when the URL carries a campaign signal (a campaign
+ * parameter with a value, or a click id that set the channel), which starts a new flow entry even
+ * within a session when the channel changed. Only the five `utmParams` count (not `utm_id`), each
+ * by its first value, as LeadTrackr's tags read them (`?utm_source=&utm_source=x` is no campaign).
  */
-export function channelFor(params: URLSearchParams, host: string, referrer: string): [Channel, boolean] {
+export function channelFor(params: URLSearchParams, host: string, referrer: string, utmParams: (string | undefined)[] = []): [Channel, boolean] {
   const get = (name: string) => params.get(name);
   let refHost = '';
   try {
@@ -29,32 +39,26 @@ export function channelFor(params: URLSearchParams, host: string, referrer: stri
   const refDomain = registrableDomain(refHost);
   // Consent Mode's url_passthrough drags gclid along internal links: those do not count. An empty referrer is not internal.
   const external = !refHost || refDomain != registrableDomain(host);
-  // Every rule yields field values for compact(), so the channel is built in one place.
-  const campaign = /(^|&)utm_[^=&]*=[^&]/.test(params + '')
-    ? LONG_NAMES.map((name) => get('utm_' + name))
+  const ch: Record<string, string> = {};
+  FIELDS.forEach((key, i) => {
+    const value = get(utmParams[i]?.trim() || UTM_PARAMS[i]!);
+    if (value) ch[key] = value;
+  });
+  // LeadTrackr adds a missing source or medium after the others: {"cm":"x","s":"(not set)","m":"(not set)"}.
+  const campaign = FIELDS.some((key) => ch[key]);
+  if (campaign) for (const key of FIELDS.slice(0, 2)) ch[key] ||= '(not set)';
+  const label = refDomain.split('.')[0]!;
+  const [s, m] = campaign
+    ? []
     : // fbclid and dclid never make a cpc channel; only these do.
       external && (get('gclid') || get('gbraid') || get('wbraid'))
       ? ['google', 'cpc']
       : external && get('msclkid')
         ? ['bing', 'cpc']
-        : 0;
-  const label = refDomain.split('.')[0]!;
-  return [
-    compact(campaign || (external && refHost ? (SEARCH_ENGINES.test(label) ? [label, 'organic'] : [refHost, 'referral']) : ['direct', 'none'])),
-    !!campaign,
-  ];
-}
-
-/**
- * A channel from its field values in `FIELDS` order: empty ones left out (LeadTrackr writes none
- * as ""), except source and medium, which an entry needs: GA's "(not set)" then. Each is cut to the
- * endpoint's 200-character cap so a long UTM cannot cost the lead.
- */
-export function compact(values: unknown[]): Channel {
-  const ch: Record<string, string> = {};
-  FIELDS.forEach((key, i) => {
-    const value = String(values[i] ?? '');
-    if (value || i < 2) ch[key] = (value || '(not set)').slice(0, 200);
-  });
-  return ch as Channel;
+        : external && refHost
+          ? SEARCH_ENGINES.test(label)
+            ? [label, 'organic']
+            : [refHost, 'referral']
+          : ['direct', 'none'];
+  return [campaign ? (ch as unknown as Channel) : { s: s!, m: m! }, campaign || m == 'cpc'];
 }
