@@ -39,7 +39,7 @@ export function readConfig(get: (name: string) => string | null): Config {
     cookieDomain: get('data-cookie-domain') || undefined,
     clickIdDays: positive(get('data-click-id-days'), 90),
     sessionMinutes: positive(get('data-session-minutes'), 30),
-    utmParams: (get('data-utm-params') || '').split(','),
+    utmParams: (get('data-utm-params') || '').split(/ *, */),
     consentRequired: get('data-consent') == 'required',
     // A constant false in the minified build, so the debug branches and their strings vanish.
     debug: __DEBUG__ && get('data-debug') != null && get('data-debug') != 'false',

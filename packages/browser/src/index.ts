@@ -3,6 +3,7 @@ import { installApi } from './api';
 import {
   consentFromCmp,
   consentFromDataLayer,
+  decodeCookie,
   findCookieDomain,
   idCookies,
   mergeConsent,
@@ -59,7 +60,6 @@ function attempt<T>(fn: () => T, fallback?: T): T | undefined {
 }
 
 // ---- attribution (issue #3) ----
-const FLOW_COOKIE = 'lt_channelflow';
 let explicitConsent: Consent = {};
 let uniqueIdentifier: string | undefined;
 let flow: FlowEntry[] = [];
@@ -68,15 +68,11 @@ let hasDomain = !!domain;
 
 /**
  * The script's one js-cookie instance (a second would only repeat the options). Values are
- * URL-encoded in full, as LeadTrackr's tags write them, not in js-cookie's readable subset.
- * `lt_channelflow` goes through raw both ways: nextCookies decodes it as LeadTrackr does (as a
- * whole, or not at all), where js-cookie's per-escape decoding would drop a raw JSON cookie with
- * a broken escape; and nextCookies returns it encoded.
+ * URL-encoded in full, as LeadTrackr's tags write them, not in js-cookie's readable subset, and
+ * read as LeadTrackr's GTM tag reads them (decodeCookie): js-cookie's own read would drop a cookie
+ * with a broken escape, such as an older LeadBot's raw JSON `lt_channelflow`.
  */
-const jar = Cookies.withConverter<string>({
-  read: (value, name) => (name == FLOW_COOKIE ? value : Cookies.converter.read!(value, name)),
-  write: (value, name) => (name == FLOW_COOKIE ? value : encodeURIComponent(value)),
-});
+const jar = Cookies.withConverter<string>({ read: decodeCookie, write: encodeURIComponent });
 
 /**
  * The page view's one cookie read, for the rest of the script's first run (nothing else can change
@@ -132,7 +128,7 @@ function onPageView(): void {
   // The page view's only cookie read (see cookieDomain).
   const cookies = (pageCookies = store.all());
   const next = nextCookies({
-    flowCookie: cookies[FLOW_COOKIE],
+    flowCookie: cookies.lt_channelflow,
     sessionCookie: cookies.lt_session,
     url: loc.href,
     referrer: doc.referrer,
@@ -142,7 +138,7 @@ function onPageView(): void {
   flow = next.flow;
   // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
   // No value: the flow would not fit in a cookie, and the browser keeps the one it has.
-  if (next.flowCookie) store.set(FLOW_COOKIE, next.flowCookie, 395);
+  if (next.flowCookie) store.set('lt_channelflow', next.flowCookie, 395);
   store.set('lt_session', next.sessionCookie, config.sessionMinutes / 1440);
   // After the writes above, so fbc's subdomain index sees the probed domain.
   pageIds = urlIds(params, cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));

@@ -1,20 +1,25 @@
 import type { FlowEntry } from './flow-entry.js';
-import { channelFor, FIELDS, LONG_NAMES, type Channel } from './channel.js';
+import { channelFor, FIELDS, LONG_NAMES } from './channel.js';
 
 /** LeadTrackr's limits: at most 25 entries and 3,500 URL-encoded characters (../shared/reference/leadtrackr.md). */
 const MAX_ENTRIES = 25;
 const MAX_ENCODED = 3500;
 /**
- * Chromium refuses a cookie whose name and value exceed 4,096 bytes (RFC 6265 §6.1's minimum),
- * and keeps the old one: the value written must fit, or the flow it would replace is kept.
+ * Chromium refuses a cookie whose name and value exceed 4,096 bytes (RFC 6265 §6.1's minimum)
+ * and keeps the old one: a flow that would not fit is not written.
  */
 const MAX_COOKIE = 4096 - 'lt_channelflow'.length;
 
-/** What a page view (in the page, or on the endpoint from the request) knows of the channel flow. */
+/**
+ * What a page view knows of the channel flow. Cookie values are as a cookie parser reads them
+ * (js-cookie's `read` in the page, `cookie.parse`/cookie-parser on a server): URL-decoded as a
+ * whole, or as they are when that fails, which is how LeadTrackr's GTM tag reads `lt_channelflow`
+ * (a raw JSON cookie from an older LeadBot with a broken escape stays whole and readable).
+ */
 export interface FlowInput {
-  /** `lt_channelflow` exactly as the browser holds it (document.cookie, the Cookie header): not decoded. */
+  /** `lt_channelflow`, decoded as above; undefined when there is none. */
   flowCookie: string | undefined;
-  /** `lt_session`'s value: only whether the cookie exists counts. */
+  /** `lt_session`: only whether the cookie exists counts, an empty value too. */
   sessionCookie: string | undefined;
   /** The page's URL: its campaign parameters, click ids, host and path. */
   url: string;
@@ -23,7 +28,7 @@ export interface FlowInput {
   nowMs: number;
   /**
    * The URL parameters read as source, medium, campaign, content and term, in that order; a
-   * missing or empty name is the `utm_*` default (as LeadTrackr's `sourceParam` … settings).
+   * missing or empty name is the `utm_` default (LeadTrackr's custom UTM parameters).
    * @default ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term']
    */
   utmParams?: (string | undefined)[] | undefined;
@@ -31,8 +36,10 @@ export interface FlowInput {
 
 export interface FlowCookies {
   /**
-   * The new `lt_channelflow` value, URL-encoded as LeadTrackr writes it (395 days): set it as is.
-   * Undefined when it would not fit in a cookie: leave the one the browser has.
+   * `lt_channelflow`'s new value, JSON; the cookie writer URL-encodes it (encodeURIComponent, the
+   * default of js-cookie's converter here, of `cookie.serialize` and Express's `res.cookie`), as
+   * LeadTrackr's tags write it. Set it for 395 days. Undefined when it would not fit in a cookie:
+   * leave the one the browser has (the browser would refuse it and keep that one anyway).
    */
   flowCookie: string | undefined;
   /** `lt_session`'s value: set it on every page view, for the session timeout. */
@@ -43,39 +50,47 @@ export interface FlowCookies {
 
 /**
  * The cookies one page view leaves, by the rules LeadTrackr's GTM tag, WordPress plugin and
- * LeadBot share: the one function the script and the endpoint both call, so that what one writes
- * the other reads back byte for byte.
+ * LeadBot share (where they differ, the GTM tag's; ARCHITECTURE.md). The one function the script
+ * and the endpoint both call, so what one writes the other reads back byte for byte.
+ *
+ * A new entry `{t, ch, lp}` starts when there is no flow yet, the session expired (`lt_session`
+ * gone), or a campaign signal brings a channel other than the last entry's. Only then are the
+ * limits applied, measured on the cookie as written: over 25 entries or 3,500 URL-encoded
+ * characters, entry index 1 goes (the first touch is never dropped). Otherwise the flow is
+ * written back as read.
  */
 export function nextCookies({ flowCookie, sessionCookie, url, referrer, nowMs, utmParams }: FlowInput): FlowCookies {
   const { searchParams, hostname, pathname } = new URL(url);
+  const [ch, campaign] = channelFor(searchParams, hostname, referrer, utmParams);
   const read = parseFlow(flowCookie);
-  // An lt_session with an empty value still exists (the GTM tag's getCookieValues finds it).
-  const flow = nextFlow(read, nowMs, sessionCookie != null, channelFor(searchParams, hostname, referrer, utmParams), pathname);
-  const value = encodeURIComponent(JSON.stringify(flow));
-  const fits = value.length <= MAX_COOKIE;
-  return { flowCookie: fits ? value : undefined, sessionCookie: '1', flow: fits ? flow : read };
+  const last = read[read.length - 1];
+  let flow = read;
+  // A compact entry's ch is truthy (parseFlow), so indexing it cannot throw; 123 and "123" differ, as in LeadTrackr's tags.
+  if (sessionCookie == null || !last || (campaign && FIELDS.some((key) => ((last.ch as Record<string, unknown>)[key] || '') !== (ch[key] || '')))) {
+    // An http(s) URL's path is never empty, so lp is always there (LeadTrackr's tags leave out an empty one).
+    flow = [...read, { t: nowMs, ch, lp: pathname.slice(0, 100) }];
+    while (flow.length > MAX_ENTRIES || (flow[1] && encodeURIComponent(JSON.stringify(flow)).length > MAX_ENCODED)) flow.splice(1, 1);
+  }
+  const value = JSON.stringify(flow);
+  return encodeURIComponent(value).length > MAX_COOKIE
+    ? { flowCookie: undefined, sessionCookie: '1', flow: read }
+    : { flowCookie: value, sessionCookie: '1', flow };
 }
 
 /**
- * Parses a raw `lt_channelflow` value as the GTM tag reads it: URL-decoded as a whole, or taken
- * as it is when that fails (a raw JSON cookie with a broken escape), then JSON when it starts with
- * `[`; anything else is an empty flow. Entries in the compact format pass through untouched (the
- * same objects: no key added, none coerced); the legacy long form (`timestamp`, `channel.source` …)
- * is converted, keeping only the fields it fills; any other entry is dropped.
+ * The entries of a decoded `lt_channelflow` (JSON when it starts with `[`; anything else is an
+ * empty flow), as LeadTrackr's GTM tag reads them. An entry in the compact format passes through
+ * untouched: the same object, no key added, none coerced, `lp` and `t` as written. The legacy long
+ * form (`timestamp`, `channel.source` …) is converted, keeping only the fields it fills, with no
+ * `lp`. Any other entry (no truthy `t` and `ch`) is dropped.
  */
-export function parseFlow(raw: string | undefined): FlowEntry[] {
+export function parseFlow(text: string | undefined): FlowEntry[] {
   const flow: FlowEntry[] = [];
-  let text = raw;
-  try {
-    text = decodeURIComponent(raw!);
-  } catch {
-    // A broken escape: LeadTrackr reads the value as it is.
-  }
   try {
     if (text![0] == '[') {
       for (const entry of JSON.parse(text!)) {
-        if (entry?.t && entry.ch) flow.push(entry);
-        else if (entry?.timestamp && entry.channel) {
+        if (entry && entry.t && entry.ch) flow.push(entry);
+        else if (entry && entry.timestamp && entry.channel) {
           const ch: Record<string, unknown> = {};
           FIELDS.forEach((key, i) => {
             const value = entry.channel[LONG_NAMES[i]!];
@@ -86,24 +101,7 @@ export function parseFlow(raw: string | undefined): FlowEntry[] {
       }
     }
   } catch {
-    // Not JSON: an empty flow.
-  }
-  return flow;
-}
-
-/**
- * The flow after a page view: a new entry when there is no flow yet, the session expired
- * (`lt_session` gone), or a campaign signal brings a channel other than the last entry's;
- * otherwise the flow as it was. Only when an entry is added are the limits applied, measured on
- * the cookie as written: over 25 entries or 3,500 URL-encoded characters, entry index 1 goes (the
- * first touch is never dropped). The landing path is cut at 100 characters.
- */
-export function nextFlow(flow: FlowEntry[], nowMs: number, hasSession: boolean, [ch, campaign]: [Channel, boolean], path: string): FlowEntry[] {
-  const last = flow[flow.length - 1];
-  const lastCh = Object(last?.ch);
-  if (!last || !hasSession || (campaign && FIELDS.some((key) => (lastCh[key] || '') !== (ch[key] || '')))) {
-    flow = [...flow, path ? { t: nowMs, ch, lp: path.slice(0, 100) } : { t: nowMs, ch }];
-    while (flow.length > MAX_ENTRIES || (flow[1] && encodeURIComponent(JSON.stringify(flow)).length > MAX_ENCODED)) flow.splice(1, 1);
+    // No cookie, or not JSON: an empty flow.
   }
   return flow;
 }

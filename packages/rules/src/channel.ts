@@ -13,11 +13,6 @@ const SEARCH_ENGINES = /^(google|bing|yahoo|duckduckgo|baidu|ecosia|yandex|start
 /** A channel's keys; the legacy long format's names and the default URL parameters follow the same order. */
 export const FIELDS = 's m cm ct tm'.split(' ') as (keyof Channel)[];
 export const LONG_NAMES = 'source medium campaign content term'.split(' ');
-/**
- * The URL parameters read as source, medium, campaign, content and term: LeadTrackr's GTM tag,
- * WordPress plugin and sGTM tag let a site rename them (their `sourceParam` … `termParam`).
- */
-export const UTM_PARAMS = LONG_NAMES.map((name) => 'utm_' + name);
 
 /**
  * A page view's channel by LeadTrackr's rules (../shared/reference/leadtrackr.md), first match wins:
@@ -40,25 +35,26 @@ export function channelFor(params: URLSearchParams, host: string, referrer: stri
   // Consent Mode's url_passthrough drags gclid along internal links: those do not count. An empty referrer is not internal.
   const external = !refHost || refDomain != registrableDomain(host);
   const ch: Record<string, string> = {};
+  let campaign = '';
   FIELDS.forEach((key, i) => {
-    const value = get(utmParams[i]?.trim() || UTM_PARAMS[i]!);
-    if (value) ch[key] = value;
+    // A site may rename them, as LeadTrackr's tags allow (their sourceParam … termParam settings).
+    const value = get(utmParams[i] || 'utm_' + LONG_NAMES[i]);
+    if (value) campaign = ch[key] = value;
   });
-  // LeadTrackr adds a missing source or medium after the others: {"cm":"x","s":"(not set)","m":"(not set)"}.
-  const campaign = FIELDS.some((key) => ch[key]);
-  if (campaign) for (const key of FIELDS.slice(0, 2)) ch[key] ||= '(not set)';
+  // fbclid and dclid never make a cpc channel; only these do.
+  const click = external && (get('gclid') || get('gbraid') || get('wbraid') ? 'google' : get('msclkid') ? 'bing' : '');
   const label = refDomain.split('.')[0]!;
-  const [s, m] = campaign
-    ? []
-    : // fbclid and dclid never make a cpc channel; only these do.
-      external && (get('gclid') || get('gbraid') || get('wbraid'))
-      ? ['google', 'cpc']
-      : external && get('msclkid')
-        ? ['bing', 'cpc']
+  return [
+    campaign
+      ? // LeadTrackr adds a missing source or medium after the others: {"cm":"x","s":"(not set)","m":"(not set)"}.
+        { ...ch, s: ch.s || '(not set)', m: ch.m || '(not set)' }
+      : click
+        ? { s: click, m: 'cpc' }
         : external && refHost
           ? SEARCH_ENGINES.test(label)
-            ? [label, 'organic']
-            : [refHost, 'referral']
-          : ['direct', 'none'];
-  return [campaign ? (ch as unknown as Channel) : { s: s!, m: m! }, campaign || m == 'cpc'];
+            ? { s: label, m: 'organic' }
+            : { s: refHost, m: 'referral' }
+          : { s: 'direct', m: 'none' },
+    !!(campaign || click),
+  ];
 }

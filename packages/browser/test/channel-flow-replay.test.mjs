@@ -1,0 +1,63 @@
+// The shipped script (dist/leadbeacon.js, its exact bytes) replayed on LeadTrackr's own
+// integrations' behaviour (../rules/test/support/golden.mjs): each page view runs the script in a
+// fresh fake page (node:vm) over one cookie jar and one clock per visitor, and the cookies it
+// leaves are compared with the ones LeadTrackr's GTM tag, WordPress plugin and LeadBot leave.
+// Plain .mjs: the browser package's tsconfig has no Node types, and this test needs node:vm.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Script, createContext } from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGolden, replay, report } from '../../rules/test/support/golden.mjs';
+import { createCookieJar } from '../../rules/test/support/cookie-jar.mjs';
+
+const dir = fileURLToPath(new URL('..', import.meta.url));
+let script;
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['build.mjs'], { cwd: dir });
+  script = new Script(readFileSync(new URL('../dist/leadbeacon.js', import.meta.url), 'utf8'), { filename: 'leadbeacon.js' });
+});
+
+/** One vm context per visitor (creating one costs more than a page view): each page view resets what a page has. */
+const contexts = new WeakMap();
+
+/**
+ * One page view: the script run in a page at `url` with `referrer` and the script tag's `attrs`,
+ * its document.cookie backed by `jar`, its clock stopped at `nowMs`. Only what the script touches
+ * at a page view exists; anything else it reached for would throw, and the replay would fail.
+ */
+function runPage(jar, { url, referrer = '', nowMs, attrs = {} }) {
+  const location = new URL(url);
+  const listeners = { addEventListener() {} };
+  const document = {
+    ...listeners,
+    referrer,
+    currentScript: { getAttribute: (name) => (name in attrs ? attrs[name] : null) },
+    get cookie() {
+      return jar.header(location.hostname, nowMs);
+    },
+    set cookie(text) {
+      jar.set(text, location.hostname, nowMs);
+    },
+  };
+  if (!contexts.has(jar)) contexts.set(jar, createContext({ URL, URLSearchParams, ShadowRoot: class {} }));
+  const page = contexts.get(jar);
+  // A new page: its own document, location, form prototype (the script wraps submit) and no leadbeacon yet.
+  Object.assign(page, listeners, { document, location, window: page, HTMLFormElement: class {} });
+  page.HTMLFormElement.prototype.submit = () => {};
+  delete page.leadbeacon;
+  // The page's own Date (a vm context has its own built-ins), its clock stopped at the page view.
+  new Script(`Date.now = () => ${nowMs};`).runInContext(page);
+  script.runInContext(page);
+}
+
+describe("the built script replayed on LeadTrackr's integrations", () => {
+  // ~8,700 page views: about 7 s of CPU.
+  it('leaves the cookies they leave on every page view where they agree', { timeout: 120_000 }, () => {
+    const { tally, mismatches } = replay(loadGolden(), (jar, pv) => runPage(jar, { url: pv.url, referrer: pv.ref, nowMs: pv.now, attrs: pv.attrs }));
+    console.info(report('dist/leadbeacon.js', tally));
+    expect(mismatches).toEqual([]);
+    expect(tally.consensus[1]).toBe(0);
+  });
+});
