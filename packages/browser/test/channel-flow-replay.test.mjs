@@ -60,4 +60,14 @@ describe("the built script replayed on LeadTrackr's integrations", () => {
     expect(mismatches).toEqual([]);
     expect(tally.consensus[1]).toBe(0);
   });
+
+  it('reads the campaign parameters that data-utm-params names, and no longer the utm_ ones', () => {
+    const jar = createCookieJar();
+    const attrs = { 'data-utm-params': 'src,med,camp' };
+    runPage(jar, { url: 'https://www.shop.nl/?src=news&med=email&camp=may&utm_term=x', nowMs: 1e12, attrs });
+    runPage(jar, { url: 'https://www.shop.nl/?utm_source=google&utm_medium=cpc', nowMs: 1e12 + 60_000, attrs });
+    expect(decodeURIComponent(jar.find('lt_channelflow', 'www.shop.nl', 1e12 + 60_000).value)).toBe(
+      '[{"t":1000000000000,"ch":{"s":"news","m":"email","cm":"may","tm":"x"},"lp":"/"}]',
+    );
+  });
 });

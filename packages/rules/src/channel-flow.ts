@@ -1,5 +1,5 @@
 import type { FlowEntry } from './flow-entry.js';
-import { channelFor, FIELDS, LONG_NAMES } from './channel.js';
+import { channelFor, FIELDS, pickChannel } from './channel.js';
 
 /** LeadTrackr's limits: at most 25 entries and 3,500 URL-encoded characters (../shared/reference/leadtrackr.md). */
 const MAX_ENTRIES = 25;
@@ -72,9 +72,8 @@ export function nextCookies({ flowCookie, sessionCookie, url, referrer, nowMs, u
     while (flow.length > MAX_ENTRIES || (flow[1] && encodeURIComponent(JSON.stringify(flow)).length > MAX_ENCODED)) flow.splice(1, 1);
   }
   const value = JSON.stringify(flow);
-  return encodeURIComponent(value).length > MAX_COOKIE
-    ? { flowCookie: undefined, sessionCookie: '1', flow: read }
-    : { flowCookie: value, sessionCookie: '1', flow };
+  const fits = encodeURIComponent(value).length <= MAX_COOKIE;
+  return { flowCookie: fits ? value : undefined, sessionCookie: '1', flow: fits ? flow : read };
 }
 
 /**
@@ -90,14 +89,7 @@ export function parseFlow(text: string | undefined): FlowEntry[] {
     if (text![0] == '[') {
       for (const entry of JSON.parse(text!)) {
         if (entry && entry.t && entry.ch) flow.push(entry);
-        else if (entry && entry.timestamp && entry.channel) {
-          const ch: Record<string, unknown> = {};
-          FIELDS.forEach((key, i) => {
-            const value = entry.channel[LONG_NAMES[i]!];
-            if (value) ch[key] = value;
-          });
-          flow.push({ t: entry.timestamp, ch });
-        }
+        else if (entry && entry.timestamp && entry.channel) flow.push({ t: entry.timestamp, ch: pickChannel((name) => entry.channel[name]) });
       }
     }
   } catch {

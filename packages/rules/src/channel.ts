@@ -12,7 +12,21 @@ export interface Channel {
 const SEARCH_ENGINES = /^(google|bing|yahoo|duckduckgo|baidu|ecosia|yandex|startpage|qwant|brave|naver)$/;
 /** A channel's keys; the legacy long format's names and the default URL parameters follow the same order. */
 export const FIELDS = 's m cm ct tm'.split(' ') as (keyof Channel)[];
-export const LONG_NAMES = 'source medium campaign content term'.split(' ');
+const LONG_NAMES = 'source medium campaign content term'.split(' ');
+
+/**
+ * A channel of the fields that `read(longName, i)` fills, in FIELDS order; an empty one is left
+ * out, as LeadTrackr writes none as "". Both the URL's campaign parameters and the legacy format
+ * (`channel.source` …) are read through it.
+ */
+export function pickChannel(read: (longName: string, i: number) => unknown): Record<string, unknown> {
+  const ch: Record<string, unknown> = {};
+  FIELDS.forEach((key, i) => {
+    const value = read(LONG_NAMES[i]!, i);
+    if (value) ch[key] = value;
+  });
+  return ch;
+}
 
 /**
  * A page view's channel by LeadTrackr's rules (../shared/reference/leadtrackr.md), first match wins:
@@ -34,13 +48,9 @@ export function channelFor(params: URLSearchParams, host: string, referrer: stri
   const refDomain = registrableDomain(refHost);
   // Consent Mode's url_passthrough drags gclid along internal links: those do not count. An empty referrer is not internal.
   const external = !refHost || refDomain != registrableDomain(host);
-  const ch: Record<string, string> = {};
-  let campaign = '';
-  FIELDS.forEach((key, i) => {
-    // A site may rename them, as LeadTrackr's tags allow (their sourceParam … termParam settings).
-    const value = get(utmParams[i] || 'utm_' + LONG_NAMES[i]);
-    if (value) campaign = ch[key] = value;
-  });
+  // A site may rename the parameters, as LeadTrackr's tags allow (their sourceParam … termParam settings).
+  const ch = pickChannel((name, i) => get(utmParams[i] || 'utm_' + name)) as Partial<Channel>;
+  const campaign = Object.keys(ch)[0];
   // fbclid and dclid never make a cpc channel; only these do.
   const click = external && (get('gclid') || get('gbraid') || get('wbraid') ? 'google' : get('msclkid') ? 'bing' : '');
   const label = refDomain.split('.')[0]!;
