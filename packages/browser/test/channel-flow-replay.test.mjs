@@ -1,22 +1,21 @@
-// The shipped script (dist/leadbeacon.js, its exact bytes) replayed on LeadTrackr's own
+// The shipped script (dist/leadbeacon.js's exact bytes) replayed on LeadTrackr's own
 // integrations' behaviour (../rules/test/support/golden.mjs): each page view runs the script in a
 // fresh fake page (node:vm) over one cookie jar and one clock per visitor, and the cookies it
 // leaves are compared with the ones LeadTrackr's GTM tag, WordPress plugin and LeadBot leave.
 // Plain .mjs: the browser package's tsconfig has no Node types, and this test needs node:vm.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Script, createContext } from 'node:vm';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { minified } from '../build.mjs';
 import { loadGolden, replay, report } from '../../rules/test/support/golden.mjs';
 import { createCookieJar } from '../../rules/test/support/cookie-jar.mjs';
 
-const dir = fileURLToPath(new URL('..', import.meta.url));
 let script;
 
-beforeAll(() => {
-  execFileSync(process.execPath, ['build.mjs'], { cwd: dir });
-  script = new Script(readFileSync(new URL('../dist/leadbeacon.js', import.meta.url), 'utf8'), { filename: 'leadbeacon.js' });
+beforeAll(async () => {
+  // The shipped build's own options, kept in memory: the size test writes dist/ at the same time.
+  const { outputFiles } = await build({ ...minified, write: false });
+  script = new Script(outputFiles[0].text, { filename: 'leadbeacon.js' });
 });
 
 /** One vm context per visitor (creating one costs more than a page view): each page view resets what a page has. */

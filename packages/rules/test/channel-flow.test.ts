@@ -147,7 +147,7 @@ describe('parseFlow: entries read from the cookie pass through untouched', () =>
     expect(parseFlow(JSON.stringify([{ t: 5, ch: { s: 'a', m: 'b' }, lp }]))[0]!.lp).toBe(lp);
   });
 
-  it('keeps t as written, and drops an entry whose t is 0 as LeadTrackr does (no year-2000 date)', () => {
+  it('keeps t as written, and drops an entry whose t is 0 as the GTM tag does (no year-2000 date; ARCHITECTURE.md)', () => {
     expect(parseFlow(JSON.stringify([{ t: '2026-01-01', ch: { s: 'a', m: 'b' } }, { t: 0, ch: { s: 'c', m: 'd' } }]))).toEqual([
       { t: '2026-01-01', ch: { s: 'a', m: 'b' } },
     ]);
