@@ -137,8 +137,7 @@ function onPageView(): void {
   });
   flow = next.flow;
   // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
-  // No value: the flow would not fit in a cookie, and the browser keeps the one it has.
-  if (next.flowCookie) store.set('lt_channelflow', next.flowCookie, 395);
+  store.set('lt_channelflow', next.flowCookie, 395);
   store.set('lt_session', next.sessionCookie, config.sessionMinutes / 1440);
   // After the writes above, so fbc's subdomain index sees the probed domain.
   pageIds = urlIds(params, cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));

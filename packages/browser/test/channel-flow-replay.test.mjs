@@ -69,4 +69,13 @@ describe("the built script replayed on LeadTrackr's integrations", () => {
       '[{"t":1000000000000,"ch":{"s":"news","m":"email","cm":"may","tm":"x"},"lp":"/"}]',
     );
   });
+
+  it('keeps the flow when a campaign too long for a 4 KB cookie arrives (the browser refuses the cookie)', () => {
+    const jar = createCookieJar();
+    runPage(jar, { url: 'https://www.shop.nl/', nowMs: 1e12 });
+    const before = jar.find('lt_channelflow', 'www.shop.nl', 1e12).value;
+    runPage(jar, { url: `https://www.shop.nl/?utm_source=${'s'.repeat(5000)}`, nowMs: 1e12 + 60_000 });
+    expect(jar.find('lt_channelflow', 'www.shop.nl', 1e12 + 60_000).value).toBe(before);
+    expect(jar.find('lt_session', 'www.shop.nl', 1e12 + 60_000).expiresMs).toBe(1e12 + 60_000 + 1800e3);
+  });
 });

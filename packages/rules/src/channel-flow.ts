@@ -4,11 +4,6 @@ import { channelFor, FIELDS, pickChannel } from './channel.js';
 /** LeadTrackr's limits: at most 25 entries and 3,500 URL-encoded characters (../shared/reference/leadtrackr.md). */
 const MAX_ENTRIES = 25;
 const MAX_ENCODED = 3500;
-/**
- * Chromium refuses a cookie whose name and value exceed 4,096 bytes (RFC 6265 §6.1's minimum)
- * and keeps the old one: a flow that would not fit is not written.
- */
-const MAX_COOKIE = 4096 - 'lt_channelflow'.length;
 
 /**
  * What a page view knows of the channel flow. Cookie values are as a cookie parser reads them
@@ -38,10 +33,11 @@ export interface FlowCookies {
   /**
    * `lt_channelflow`'s new value, JSON; the cookie writer URL-encodes it (encodeURIComponent, the
    * default of js-cookie's converter here, of `cookie.serialize` and Express's `res.cookie`), as
-   * LeadTrackr's tags write it. Set it for 395 days. Undefined when it would not fit in a cookie:
-   * leave the one the browser has (the browser would refuse it and keep that one anyway).
+   * LeadTrackr's tags write it. Set it for 395 days, on every page view. No channel value is cut:
+   * in the rare flow that an entry alone takes it past 4 KB, the browser refuses the cookie and
+   * keeps the one it has (Chromium: name and value over 4,096 bytes), as with LeadTrackr's tags.
    */
-  flowCookie: string | undefined;
+  flowCookie: string;
   /** `lt_session`'s value: set it on every page view, for the session timeout. */
   sessionCookie: string;
   /** The channel flow the browser holds afterwards, as a lead sends it. */
@@ -71,9 +67,7 @@ export function nextCookies({ flowCookie, sessionCookie, url, referrer, nowMs, u
     flow = [...read, { t: nowMs, ch, lp: pathname.slice(0, 100) }];
     while (flow.length > MAX_ENTRIES || (flow[1] && encodeURIComponent(JSON.stringify(flow)).length > MAX_ENCODED)) flow.splice(1, 1);
   }
-  const value = JSON.stringify(flow);
-  const fits = encodeURIComponent(value).length <= MAX_COOKIE;
-  return { flowCookie: fits ? value : undefined, sessionCookie: '1', flow: fits ? flow : read };
+  return { flowCookie: JSON.stringify(flow), sessionCookie: '1', flow };
 }
 
 /**

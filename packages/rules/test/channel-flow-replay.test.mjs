@@ -30,7 +30,7 @@ describe("nextCookies replayed on LeadTrackr's integrations", () => {
       });
       const domain = findCookieDomain(hostname, (candidate) => jar.set(`lb_probe=1; domain=${candidate}; max-age=0`, hostname, pv.now));
       const set = (name, value, seconds) => jar.set(`${name}=${encodeURIComponent(value)}; max-age=${seconds}${domain ? '; domain=' + domain : ''}`, hostname, pv.now);
-      if (next.flowCookie !== undefined) set('lt_channelflow', next.flowCookie, 395 * 86400);
+      set('lt_channelflow', next.flowCookie, 395 * 86400);
       set('lt_session', next.sessionCookie, 1800);
     });
     console.info(report('rules (nextCookies)', tally));
