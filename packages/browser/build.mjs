@@ -10,7 +10,7 @@ const target = ['es2020', 'chrome80', 'firefox78', 'safari14'];
  * distinctive names, matched whole: never a beacon, cookie, queue-entry (stored across page
  * views) or public API key, nor a name a built-in also has (`set`, `all`, `remove`, `id` …).
  */
-const mangleProps = /^(endpoint|cookieMode|cookieDomain|clickIdDays|sessionMinutes|consentRequired|excludeForms|honeypot|pending|deliver|resendPending|flush)$/;
+const mangleProps = /^(endpoint|cookieMode|cookieDomain|clickIdDays|sessionMinutes|utmParams|flowCookie|sessionCookie|nowMs|consentRequired|excludeForms|honeypot|pending|deliver|resendPending|flush)$/;
 const common = {
   absWorkingDir: fileURLToPath(new URL('.', import.meta.url)),
   entryPoints: ['src/index.ts'],

@@ -13,6 +13,12 @@ export interface Config {
   /** `data-session-minutes`: lifetime of `lt_session`, i.e. the session timeout. @default 30 (LeadTrackr's) */
   sessionMinutes: number;
   /**
+   * `data-utm-params`: the URL parameters read as source, medium, campaign, content and term,
+   * comma-separated in that order; an empty place keeps the `utm_` name (LeadTrackr's custom UTM
+   * parameters). @default utm_source,utm_medium,utm_campaign,utm_content,utm_term
+   */
+  utmParams: string[];
+  /**
    * `data-cookies`: who sets the attribution cookies. `server`: the endpoint, from a page-view
    * request (it must be on the page's own site); `script`: the script. @default '' (server when the
    * endpoint's host is the page's or shares its registrable domain, else script)
@@ -39,6 +45,7 @@ export function readConfig(get: (name: string) => string | null): Config {
     cookieDomain: get('data-cookie-domain') || undefined,
     clickIdDays: positive(get('data-click-id-days'), 90),
     sessionMinutes: positive(get('data-session-minutes'), 30),
+    utmParams: (get('data-utm-params') || '').split(/ *, */),
     cookieMode: get('data-cookies') || '',
     consentRequired: get('data-consent') == 'required',
     // A constant false in the minified build, so the debug branches and their strings vanish.

@@ -1,25 +1,23 @@
+import { decodeCookie } from '@leadbeacon/rules';
+
 /**
- * `document.cookie` read and written as js-cookie did for this script (its reader, and its writer
- * with an `encodeURIComponent` converter), in a fraction of its bytes: the script needs no more
- * than these two functions. Values are URL-encoded whole, as LeadTrackr's `lt_channelflow` is.
+ * `document.cookie` read and written as js-cookie did for this script (with its `decodeCookie`
+ * and `encodeURIComponent` converters), in a fraction of its bytes: the script needs no more than
+ * these two functions. Values are URL-encoded whole, as LeadTrackr's `lt_channelflow` is.
  */
 
 /**
- * The cookies of a `document.cookie` string by name: names and values URL-decoded, surrounding
- * quotes dropped (RFC 6265's quoted form), the first of two same-named ones kept (the most
- * specific path comes first), and a pair that does not decode skipped.
+ * The cookies of a `document.cookie` string by name, the first of two same-named ones kept (the
+ * most specific path comes first). Values are read as LeadTrackr's GTM tag and the endpoint's
+ * cookie parser read them (decodeCookie): URL-decoded whole, or as they are when that fails.
  */
 export function readCookies(cookie: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of cookie.split('; ')) {
     const at = pair.indexOf('=');
-    try {
-      const name = decodeURIComponent(pair.slice(0, at));
-      // at > 0: an empty document.cookie, or a pair without a name, is no cookie.
-      if (at > 0 && !(name in out)) out[name] = decodeURIComponent(pair.slice(at + 1).replace(/^"(.*)"$/, '$1'));
-    } catch {
-      // A malformed escape: that cookie is not one of ours.
-    }
+    const name = decodeCookie(pair.slice(0, at));
+    // at > 0: an empty document.cookie, or a pair without a name, is no cookie.
+    if (at > 0 && !(name in out)) out[name] = decodeCookie(pair.slice(at + 1));
   }
   return out;
 }

@@ -1,12 +1,11 @@
 import { installApi } from './api';
 import {
-  channelFor,
   consentFromCmp,
   consentFromDataLayer,
   findCookieDomain,
   idCookies,
   mergeConsent,
-  nextFlow,
+  nextCookies,
   parseFlow,
   pickConsent,
   registrableDomain,
@@ -70,7 +69,8 @@ function attempt<T>(fn: () => T, fallback?: T): T | undefined {
  * server-set ones). Script mode, for an endpoint on another site: the script does both.
  */
 // Every test of it reads `__SERVER__ || serverMode`, so the server build's minifier drops the script-mode branches.
-const serverMode = attempt(() => usesServerCookies(config.cookieMode, new URL(config.endpoint, loc.href).hostname, loc.hostname), false);
+// Without an endpoint the script still keeps LeadTrackr's cookies for its tags: script mode.
+const serverMode = !!config.endpoint && attempt(() => usesServerCookies(config.cookieMode, new URL(config.endpoint, loc.href).hostname, loc.hostname), false);
 let explicitConsent: Consent = {};
 let uniqueIdentifier: string | undefined;
 let flow: FlowEntry[] = [];
@@ -132,11 +132,18 @@ let pageIds: Record<string, string> = {};
 function onPageView(): void {
   // The page view's only cookie read (see cookieDomain).
   const cookies = (pageCookies = store.all());
-  const channel = channelFor(params, loc.hostname, doc.referrer);
-  flow = nextFlow(parseFlow(cookies.lt_channelflow), Date.now(), !!cookies.lt_session, channel, loc.pathname);
+  const next = nextCookies({
+    flowCookie: cookies.lt_channelflow,
+    sessionCookie: cookies.lt_session,
+    url: loc.href,
+    referrer: doc.referrer,
+    nowMs: Date.now(),
+    utmParams: config.utmParams,
+  });
+  flow = next.flow;
   // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
-  store.set('lt_channelflow', JSON.stringify(flow), 395);
-  store.set('lt_session', '1', config.sessionMinutes / 1440);
+  store.set('lt_channelflow', next.flowCookie, 395);
+  store.set('lt_session', next.sessionCookie, config.sessionMinutes / 1440);
   // After the writes above, so fbc's subdomain index sees the probed domain.
   pageIds = urlIds(params, cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
   for (const key in pageIds) if (cookies['lb_' + key] != pageIds[key]) store.set('lb_' + key, pageIds[key]!, config.clickIdDays);
@@ -150,7 +157,7 @@ function pageViewRequest(): void {
   if (config.endpoint)
     void send(
       config.endpoint + '?pv',
-      JSON.stringify({ u: loc.href, r: doc.referrer, q: config.consentRequired, c: explicitConsent, l: consentFromDataLayer(win.dataLayer), s: config.sessionMinutes, k: config.clickIdDays, d: config.cookieDomain }),
+      JSON.stringify({ u: loc.href, r: doc.referrer, q: config.consentRequired, c: explicitConsent, l: consentFromDataLayer(win.dataLayer), s: config.sessionMinutes, k: config.clickIdDays, d: config.cookieDomain, p: config.utmParams }),
     );
   // The URL's click ids go with this page's leads as in script mode; the endpoint keeps a cookie it holds for the same fbclid.
   pageIds = urlIds(params, {}, Date.now(), registrableDomain(loc.hostname));

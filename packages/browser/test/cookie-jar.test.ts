@@ -10,12 +10,12 @@ describe('readCookies', () => {
     });
   });
 
-  it('drops surrounding quotes and keeps "=" inside a value', () => {
-    expect(readCookies('a="x y"; b=c=d')).toEqual({ a: 'x y', b: 'c=d' });
+  it('keeps "=" inside a value', () => {
+    expect(readCookies('b=c=d')).toEqual({ b: 'c=d' });
   });
 
-  it('skips a cookie whose value does not decode, and reads an empty string as none', () => {
-    expect(readCookies('bad=%E0%A4%A; good=1')).toEqual({ good: '1' });
+  it('keeps a value that does not decode as it is (an older LeadBot’s raw JSON), and reads an empty string as none', () => {
+    expect(readCookies('lt_channelflow=[{"lp":"/caf%C3"}]; good=1')).toEqual({ lt_channelflow: '[{"lp":"/caf%C3"}]', good: '1' });
     expect(readCookies('')).toEqual({});
   });
 });

@@ -6,7 +6,7 @@ import { collectFieldsOf, isContactless, toLeadTrackrLead, type LeadTrackrLead }
 import { compileOrigins, corsHeaders, PREFLIGHT_HEADERS, type OriginMatcher } from './origin.js';
 import type { ProjectIdResolver } from './project-id.js';
 import type { RateLimiter } from './rate-limit.js';
-import { parseBeacon, type Beacon } from './schema.js';
+import { parseBeacon, validFlowEntries, type Beacon } from './schema.js';
 import { applyTransform, type TransformLead } from '../lead/transform.js';
 import { fbcFor, idCookies, parseFlow } from '@leadbeacon/rules';
 import { isSameSite, requestCookies } from './cookies.js';
@@ -197,7 +197,7 @@ function withRequestCookies(beacon: Beacon, input: HandleInput, origin: string):
   if (!input.headers.cookie || !isSameSite(pageHost, endpointHost)) return beacon;
   const cookies = requestCookies(input.headers);
   const out: Beacon = { ...beacon, cookies: { ...idCookies(cookies), ...beacon.cookies } };
-  if (!beacon.channelFlow?.length && cookies.lt_channelflow) out.channelFlow = parseFlow(cookies.lt_channelflow).slice(-25);
+  if (!beacon.channelFlow?.length && cookies.lt_channelflow) out.channelFlow = validFlowEntries(parseFlow(cookies.lt_channelflow));
   const fbc = beacon.attributionData.fbc;
   if (typeof fbc == 'string') out.attributionData = { ...beacon.attributionData, fbc: fbcFor(fbc.split('.')[3] ?? '', [cookies._fbc, cookies.lb_fbc, fbc], 0, '') };
   return out;

@@ -40,7 +40,7 @@ export function createPageViewHandler(settings: PageViewSettings) {
     // data-consent="required": the explicit API call first, then the CMP's own cookie, then Consent Mode.
     const consent: Consent | undefined = view.q ? mergeConsent(pickConsent(view.c), consentFromCmp(cookies), pickConsent(view.l)) : undefined;
     const secure = url.protocol === 'https:';
-    const setCookies = pageViewCookies({ url, referrer: view.r ?? '', nowMs, cookies, sessionMinutes: view.s ?? 30, clickIdDays: view.k ?? 90, domain })
+    const setCookies = pageViewCookies({ url, referrer: view.r ?? '', nowMs, cookies, sessionMinutes: view.s ?? 30, clickIdDays: view.k ?? 90, utmParams: view.p, domain })
       .filter((cookie) => !consent || consent[signalFor(cookie.name)] === 'granted')
       // LeadTrackr's tags read lt_* in the page; the click-id copies only the endpoint reads, so script on the page cannot.
       .map((cookie) => setCookie(cookie.name, cookie.value, { maxAgeSeconds: cookie.maxAgeSeconds, domain, secure, httpOnly: cookie.name.startsWith('lb_') }, nowMs));
