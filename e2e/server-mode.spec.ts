@@ -20,7 +20,8 @@ const AD_CLICK = '?utm_source=google&utm_medium=cpc&utm_campaign=spring&gclid=Cj
 async function watchDocumentCookie(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const native = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
-    const seen = ((window as unknown as { cookieUse: { reads: number; writes: string[] } }).cookieUse = { reads: 0, writes: [] });
+    const seen: { reads: number; writes: string[] } = { reads: 0, writes: [] };
+    (window as unknown as { cookieUse: typeof seen }).cookieUse = seen;
     Object.defineProperty(Document.prototype, 'cookie', {
       configurable: true,
       get() {
