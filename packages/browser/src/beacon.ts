@@ -19,12 +19,14 @@ export interface Beacon {
    * endpoint reads them from the request's Cookie header.
    */
   cookies?: Record<string, string> | undefined;
+  /** Server mode: the page's URL, whose click ids the endpoint reads by the rules the script would apply. */
+  url?: string | undefined;
   /** The form's fields, sensitive ones already left out (pick-fields.ts). */
   fields: Field[];
   /** A captured form's name candidates; absent for the JS API's `send`. */
   form?: FormNames | undefined;
   /** The `lt_channelflow` entries, compact format. */
-  channelFlow?: FlowEntry[];
+  channelFlow?: FlowEntry[] | undefined;
   /** Set through the JS API; a form field marked data-lb-field="uniqueIdentifier" wins at the endpoint. */
   uniqueIdentifier?: string | undefined;
   /** Milliseconds between page load and submit, for the endpoint's minimum-time-on-page check. */

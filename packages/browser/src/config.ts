@@ -1,4 +1,5 @@
 declare const __DEBUG__: boolean;
+declare const __SERVER__: boolean;
 
 /** What the site owner set on the script tag, resolved once at load. */
 export interface Config {
@@ -46,7 +47,8 @@ export function readConfig(get: (name: string) => string | null): Config {
     clickIdDays: positive(get('data-click-id-days'), 90),
     sessionMinutes: positive(get('data-session-minutes'), 30),
     utmParams: (get('data-utm-params') || '').split(/ *, */),
-    cookieMode: get('data-cookies') || '',
+    // The server build is server mode only: the attribute is not read there.
+    cookieMode: __SERVER__ ? '' : get('data-cookies') || '',
     consentRequired: get('data-consent') == 'required',
     // A constant false in the minified build, so the debug branches and their strings vanish.
     debug: __DEBUG__ && get('data-debug') != null && get('data-debug') != 'false',

@@ -70,7 +70,7 @@ function attempt<T>(fn: () => T, fallback?: T): T | undefined {
  */
 // Every test of it reads `__SERVER__ || serverMode`, so the server build's minifier drops the script-mode branches.
 // Without an endpoint the script still keeps LeadTrackr's cookies for its tags: script mode.
-const serverMode = !!config.endpoint && attempt(() => usesServerCookies(config.cookieMode, new URL(config.endpoint, loc.href).hostname, loc.hostname), false);
+const serverMode = __SERVER__ || (!!config.endpoint && attempt(() => usesServerCookies(config.cookieMode, new URL(config.endpoint, loc.href).hostname, loc.hostname), false));
 let explicitConsent: Consent = {};
 let uniqueIdentifier: string | undefined;
 let flow: FlowEntry[] = [];
@@ -88,7 +88,8 @@ const isHttps = loc.protocol == 'https:';
 let pageCookies: Record<string, string> | undefined;
 
 function consent(): Consent {
-  return mergeConsent(explicitConsent, consentFromCmp(pageCookies || readJar()), consentFromDataLayer(win.dataLayer));
+  // The server build leaves the CMP's cookies to the endpoint, which reads them from the lead's request.
+  return mergeConsent(explicitConsent, __SERVER__ ? {} : consentFromCmp(pageCookies || readJar()), consentFromDataLayer(win.dataLayer));
 }
 
 /**
@@ -121,10 +122,13 @@ function write(name: string, value: string, days: number): void {
 }
 
 // With data-consent="required", lt_* (the channel flow) waits for analytics_storage and the click ids for ad_storage.
-const store = createCookieStore(
-  { all: readJar, set: write },
-  (name) => !config.consentRequired || consent()[signalFor(name)] == 'granted',
-);
+// Never read in the server build, where it is left out with the writes and the domain probe.
+const store = __SERVER__
+  ? (undefined as never)
+  : createCookieStore(
+      { all: readJar, set: write },
+      (name) => !config.consentRequired || consent()[signalFor(name)] == 'granted',
+    );
 
 // The click ids this page's URL brought (and fbc): set at the page view, sent with every lead from this page.
 let pageIds: Record<string, string> = {};
@@ -159,8 +163,6 @@ function pageViewRequest(): void {
       config.endpoint + '?pv',
       JSON.stringify({ u: loc.href, r: doc.referrer, q: config.consentRequired, c: explicitConsent, l: consentFromDataLayer(win.dataLayer), s: config.sessionMinutes, k: config.clickIdDays, d: config.cookieDomain, p: config.utmParams }),
     );
-  // The URL's click ids go with this page's leads as in script mode; the endpoint keeps a cookie it holds for the same fbclid.
-  pageIds = urlIds(params, {}, Date.now(), registrableDomain(loc.hostname));
 }
 
 function attributionData(): Record<string, unknown> {
@@ -208,9 +210,11 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
       uniqueEventId: id,
       ...lead,
       attributionData: attempt(attributionData, {}),
-      // Server mode: the endpoint reads them from the request's Cookie header.
+      // Server mode: the endpoint reads them from the request's Cookie header, and this page's click ids from its URL.
       cookies: __SERVER__ || serverMode ? undefined : attempt(() => idCookies(store.all()), {}),
-      channelFlow: flow,
+      url: __SERVER__ || serverMode ? loc.href : undefined,
+      // Server mode: none (no page-view work here); the endpoint reads lt_channelflow from the request.
+      channelFlow: __SERVER__ ? undefined : flow,
       uniqueIdentifier,
       pageMs: Date.now() - startMs,
     }),
@@ -280,9 +284,19 @@ installApi(
     },
     getAttribution(callback?: unknown) {
       // What a lead sent now would carry: the endpoint reads gclid, cid, sid … out of `cookies`.
-      // Server mode: the flow is the cookie the endpoint set (LeadTrackr's tags read it too: never HttpOnly).
-      const cookies = __SERVER__ || serverMode ? readJar() : store.all();
-      const attribution = { attributionData: attributionData(), cookies: idCookies(cookies), channelFlow: __SERVER__ || serverMode ? parseFlow(cookies.lt_channelflow) : flow, uniqueIdentifier };
+      // Server mode: the flow is the cookie the endpoint set (LeadTrackr's tags read it too: never
+      // HttpOnly). The server build reads it as plain JSON: the endpoint writes it compact on every page view.
+      const cookies = __SERVER__ ? {} : serverMode ? readJar() : store.all();
+      const attribution = {
+        attributionData: attributionData(),
+        cookies: __SERVER__ ? cookies : idCookies(cookies),
+        channelFlow: __SERVER__
+          ? attempt(() => JSON.parse(decodeURIComponent(/(?:^|; )lt_channelflow=([^;]*)/.exec(doc.cookie)![1]!)), [])
+          : serverMode
+            ? parseFlow(cookies.lt_channelflow)
+            : flow,
+        uniqueIdentifier,
+      };
       if (typeof callback == 'function') callback(attribution);
       return attribution;
     },
@@ -306,6 +320,6 @@ if (!(__SERVER__ || serverMode)) win.addEventListener('pagehide', () => attempt(
 
 // Whatever an earlier page could not deliver goes out again, with its own uniqueEventId. Without
 // the page view's cookies (blocked) the marker is unknown: look anyway.
-if (config.endpoint && (!pageCookies || pageCookies.lb_q || config.consentRequired)) void delivery.resendPending();
+if (config.endpoint && (__SERVER__ || !pageCookies || pageCookies.lb_q || config.consentRequired)) void delivery.resendPending();
 // From now on a banner may change the CMP's cookies: read them afresh.
 pageCookies = undefined;

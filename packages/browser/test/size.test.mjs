@@ -56,3 +56,27 @@ describe('the minified script', () => {
     expect(debug).toContain('dropped submit');
   });
 });
+
+/**
+ * leadbeacon.server.js, the server-mode-only build: the issue's goal is 3,000 B gzip. Measured
+ * 3,120 when it landed: what is left is form capture, the sensitive filter, delivery and the
+ * consent the page alone knows. This ceiling is that figure plus ~2 %, to stop growth.
+ */
+const SERVER_GZIP_CEILING = 3190;
+
+describe('the server-mode-only script', () => {
+  let serverScript = '';
+  beforeAll(() => {
+    serverScript = readFileSync(new URL('../dist/leadbeacon.server.js', import.meta.url), 'utf8');
+  });
+
+  it(`is at most ${SERVER_GZIP_CEILING} bytes gzip`, () => {
+    const bytes = gzipSync(serverScript, { level: 9 }).length;
+    console.info(`leadbeacon.server.js: ${serverScript.length} B min, ${bytes} B gzip`);
+    expect(bytes).toBeLessThanOrEqual(SERVER_GZIP_CEILING);
+  });
+
+  it.each([...MUST_NOT_APPEAR, 'lb_probe', 'lb_domain', 'lt_session', 'document.cookie='])('does not contain %j', (text) => {
+    expect(serverScript).not.toContain(text);
+  });
+});

@@ -20,6 +20,11 @@ export interface ServeOptions extends LeadRouterOptions {
   path?: string;
   /** The browser script served at `/leadbeacon.js`. @default @leadbeacon/browser's built script */
   scriptFile?: string;
+  /**
+   * The server-mode-only script served at `/leadbeacon.server.js`, for pages whose endpoint is this
+   * server on their own site. @default @leadbeacon/browser's built one, unless `scriptFile` is given
+   */
+  serverScriptFile?: string;
   /** How long in-flight requests may take to finish after SIGTERM before connections are cut. @default 10_000 */
   shutdownTimeoutMs?: number;
   /** Serve Prometheus metrics at /metrics. @default true */
@@ -38,11 +43,14 @@ const DEFAULTS = { port: 3000, path: '/leadbeacon', shutdownTimeoutMs: 10_000, m
 /** The endpoint as a server of its own (node:http, no framework), for sites without a Node app. */
 export async function startServer(options: ServeOptions = {}): Promise<StandaloneServer> {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ServeOptions;
-  const { port, host, path, scriptFile, shutdownTimeoutMs, metrics: withMetrics, ...endpoint } = { ...DEFAULTS, ...given };
+  const { port, host, path, scriptFile, serverScriptFile, shutdownTimeoutMs, metrics: withMetrics, ...endpoint } = { ...DEFAULTS, ...given };
   const logger = endpoint.logger ?? createDefaultLogger();
   const service = createLeadService({ ...endpoint, logger });
   const metrics = withMetrics ? createMetrics(service) : undefined;
-  const script = await loadScript(scriptFile);
+  const script = await loadScript(scriptFile, 'leadbeacon.js');
+  // A given scriptFile comes from elsewhere than the package: the server build only when named too.
+  const serverScript = serverScriptFile || !scriptFile ? await loadScript(serverScriptFile, 'leadbeacon.server.js') : undefined;
+  const scripts: Record<string, { text: string; etag: string } | undefined> = { '/leadbeacon.js': script, '/leadbeacon.server.js': serverScript };
   let closing = false;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -51,10 +59,11 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname === path || pathname === `${path}/`) return send(res, await service.handle({ ...(await toInput(req)), pageView: isPageView(req.url ?? '') }));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, json(404, { error: 'not_found' }));
-    if (pathname === '/leadbeacon.js') {
-      if (req.headers['if-none-match'] === script.etag) return send(res, { status: 304, headers: { etag: script.etag }, body: '' });
-      const headers = { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag: script.etag };
-      return send(res, { status: 200, headers, body: req.method === 'HEAD' ? '' : script.text });
+    const asked = Object.hasOwn(scripts, pathname) ? scripts[pathname] : undefined;
+    if (asked) {
+      if (req.headers['if-none-match'] === asked.etag) return send(res, { status: 304, headers: { etag: asked.etag }, body: '' });
+      const headers = { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag: asked.etag };
+      return send(res, { status: 200, headers, body: req.method === 'HEAD' ? '' : asked.text });
     }
     if (pathname === '/healthz') return send(res, json(200, { ok: true }));
     if (pathname === '/readyz') {
@@ -113,11 +122,11 @@ function json(status: number, body: object): HandleResult {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
 }
 
-async function loadScript(file: string | undefined): Promise<{ text: string; etag: string }> {
+async function loadScript(file: string | undefined, name: string): Promise<{ text: string; etag: string }> {
   let path = file;
   if (!path) {
     try {
-      path = createRequire(import.meta.url).resolve('@leadbeacon/browser/leadbeacon.js');
+      path = createRequire(import.meta.url).resolve(`@leadbeacon/browser/${name}`);
     } catch {
       throw new TypeError('Expected @leadbeacon/browser to be installed, or LEADBEACON_SCRIPT_FILE to name the browser script');
     }

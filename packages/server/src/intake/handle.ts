@@ -8,8 +8,8 @@ import type { ProjectIdResolver } from './project-id.js';
 import type { RateLimiter } from './rate-limit.js';
 import { parseBeacon, validFlowEntries, type Beacon } from './schema.js';
 import { applyTransform, type TransformLead } from '../lead/transform.js';
-import { fbcFor, idCookies, parseFlow } from '@leadbeacon/rules';
-import { isSameSite, requestCookies } from './cookies.js';
+import { idCookies, parseFlow, registrableDomain, urlIds } from '@leadbeacon/rules';
+import { isSameSite, requestCookies, sharedCookieDomain } from './cookies.js';
 import { createPageViewHandler, type PageViewSettings } from '../page-view/handle-page-view.js';
 
 /** Beacons are small; 64 KiB is also the browser's keepalive budget, so nothing larger is legitimate. */
@@ -86,7 +86,8 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
   const projectIdFor = deps.projectIdFor ?? (() => deps.projectId);
   const clientIp = deps.clientIp ?? ((peer: string) => normalizeIp(peer));
   const { logger, events, rateLimiter, bots, transform } = deps;
-  const handlePageView = createPageViewHandler(deps.pageView ?? { cookieDomain: undefined, now: Date.now });
+  const pageViewSettings = deps.pageView ?? { cookieDomain: undefined, now: Date.now };
+  const handlePageView = createPageViewHandler(pageViewSettings);
 
   return async function handle(input) {
     const origin = header(input.headers, 'origin');
@@ -117,7 +118,7 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     if (!result.ok) return reject(400, cors, 'invalid_beacon', describeIssues(result.issues), { issues: result.issues });
 
     const { uniqueEventId } = result.beacon;
-    const beacon = withRequestCookies(result.beacon, input, origin);
+    const beacon = withRequestFacts(result.beacon, input, origin, pageViewSettings);
     const bot = bots && botReason(beacon, bots);
     if (bot) return drop(cors, bot, uniqueEventId);
     const collected = collectFieldsOf(beacon);
@@ -184,22 +185,25 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
 }
 
 /**
- * The lead's id cookies from the request's Cookie header too (HttpOnly ones only the endpoint can
- * read, such as server mode's own click-id copies), under what the page read itself, and the
- * channel flow from `lt_channelflow` when the page sent none (server mode: the page reads no
- * cookie). An fbc the page built anew for an fbclid a cookie already holds gives way to that
- * cookie, as the page's own rule would have kept it (fbcFor). Only from a page on the endpoint's
- * own site: the cookies a request to another site carries are not the page's.
+ * What the request knows beyond the beacon, for a page on the endpoint's own site: the id cookies
+ * of its Cookie header (HttpOnly ones too, such as server mode's own click-id copies) under what
+ * the page read itself, the channel flow from `lt_channelflow` when the page sent none, and the
+ * click ids of the page's URL (server mode: the page reads no cookie, so the endpoint applies the
+ * script's rule, fbc's kept cookie included). The cookies a request to another site carries are
+ * not the page's: nothing is added then.
  */
-function withRequestCookies(beacon: Beacon, input: HandleInput, origin: string): Beacon {
+function withRequestFacts(beacon: Beacon, input: HandleInput, origin: string, { now, cookieDomain }: PageViewSettings): Beacon {
   const pageHost = URL.canParse(origin) ? new URL(origin).hostname : '';
   const endpointHost = input.selfOrigin && URL.canParse(input.selfOrigin) ? new URL(input.selfOrigin).hostname : '';
-  if (!input.headers.cookie || !isSameSite(pageHost, endpointHost)) return beacon;
+  if (!isSameSite(pageHost, endpointHost)) return beacon;
   const cookies = requestCookies(input.headers);
   const out: Beacon = { ...beacon, cookies: { ...idCookies(cookies), ...beacon.cookies } };
   if (!beacon.channelFlow?.length && cookies.lt_channelflow) out.channelFlow = validFlowEntries(parseFlow(cookies.lt_channelflow));
-  const fbc = beacon.attributionData.fbc;
-  if (typeof fbc == 'string') out.attributionData = { ...beacon.attributionData, fbc: fbcFor(fbc.split('.')[3] ?? '', [cookies._fbc, cookies.lb_fbc, fbc], 0, '') };
+  const page = beacon.url && URL.canParse(beacon.url) ? new URL(beacon.url) : undefined;
+  if (page?.origin === origin) {
+    const ids = urlIds(page.searchParams, cookies, now(), sharedCookieDomain(pageHost, endpointHost, cookieDomain) || registrableDomain(pageHost));
+    out.attributionData = { ...ids, ...beacon.attributionData };
+  }
   return out;
 }
 

@@ -107,6 +107,8 @@ export const beaconSchema = z.strictObject({
     .transform(withoutLongStrings)
     .default({}),
   cookies: cookies.optional(),
+  /** Server mode: the page's URL; the endpoint reads its click ids (the page reads no cookie to build fbc). */
+  url: text(8_192).optional(),
   formData: record(200, fieldValue, 100).default({}),
   fields: z.array(field).max(1_000).optional(),
   /** Present only for a captured <form> (not for the JS API's `send`): its name candidates. */

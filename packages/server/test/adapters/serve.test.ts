@@ -62,6 +62,15 @@ describe('startServer', () => {
     expect(again.status).toBe(304);
   });
 
+  it('serves the server-mode-only script at /leadbeacon.server.js', async () => {
+    const res = await fetch(`${server.url}/leadbeacon.server.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('javascript');
+    const text = await res.text();
+    expect(text).toContain('?pv');
+    expect(text).not.toContain('lb_probe');
+  });
+
   it('answers /healthz and /readyz with the delivery stats', async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${server.url}/readyz`);

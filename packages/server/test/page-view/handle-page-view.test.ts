@@ -156,14 +156,20 @@ describe('lead with the request cookies', () => {
     expect(stored[0]!.channelFlow).toEqual(flow);
   });
 
-  it('keeps the fbc cookie that holds the fbclid of the page’s freshly built fbc', async () => {
+  it('reads the click ids of the page’s URL by the script’s rules, keeping the fbc cookie of the same fbclid (server mode)', async () => {
     const { handle, stored } = setup({ bots: { honeypot: true, minPageMs: 0 } });
-    const beacon = { ...validFieldsBeacon, attributionData: { fbc: 'fb.1.2000.IwAR-same' } };
-    const cookie = 'lb_fbc=fb.1.1000.IwAR-same';
-    await handle(view(beacon, { pageView: false, headers: { origin: PAGE, 'content-type': 'text/plain', cookie } }));
-    expect(stored[0]!.attributionData.fbc).toBe('fb.1.1000.IwAR-same');
-    await handle(view({ ...beacon, uniqueEventId: 'evt-other-12345678', attributionData: { fbc: 'fb.1.3000.IwAR-new' } }, { pageView: false, headers: { origin: PAGE, 'content-type': 'text/plain', cookie } }));
-    expect(stored[1]!.attributionData.fbc).toBe('fb.1.3000.IwAR-new');
+    const headers = { origin: PAGE, 'content-type': 'text/plain', cookie: 'lb_fbc=fb.1.1000.IwAR-same' };
+    const beacon = { ...validFieldsBeacon, attributionData: {}, url: `${PAGE}/landing?gclid=Cj0-url&fbclid=IwAR-same` };
+    await handle(view(beacon, { pageView: false, headers }));
+    expect(stored[0]!.attributionData).toMatchObject({ gclid: 'Cj0-url', fbc: 'fb.1.1000.IwAR-same' });
+    await handle(view({ ...beacon, uniqueEventId: 'evt-other-12345678', url: `${PAGE}/?fbclid=IwAR-new` }, { pageView: false, headers }));
+    expect(stored[1]!.attributionData.fbc).toBe(`fb.1.${NOW}.IwAR-new`);
+  });
+
+  it('ignores a page URL of another origin than the sender', async () => {
+    const { handle, stored } = setup({ bots: { honeypot: true, minPageMs: 0 } });
+    await handle(view({ ...validFieldsBeacon, attributionData: {}, url: 'https://shop.lb.test/?gclid=x' }, { pageView: false }));
+    expect(stored[0]!.attributionData.gclid).toBeUndefined();
   });
 
   it('ignores the Cookie header of a request from another site', async () => {
