@@ -8,7 +8,7 @@ import type { ProjectIdResolver } from './project-id.js';
 import type { RateLimiter } from './rate-limit.js';
 import { parseBeacon, validFlowEntries, type Beacon } from './schema.js';
 import { applyTransform, type TransformLead } from '../lead/transform.js';
-import { idCookies, parseFlow, registrableDomain, urlIds } from '@leadbeacon/rules';
+import { consentFromCmp, idCookies, mergeConsent, parseFlow, pickConsent, registrableDomain, urlIds } from '@leadbeacon/rules';
 import { isSameSite, requestCookies, sharedCookieDomain } from './cookies.js';
 import { createPageViewHandler, type PageViewSettings } from '../page-view/handle-page-view.js';
 
@@ -189,7 +189,8 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
  * of its Cookie header (HttpOnly ones too, such as server mode's own click-id copies) under what
  * the page read itself, the channel flow from `lt_channelflow` when the page sent none, and the
  * click ids of the page's URL (server mode: the page reads no cookie, so the endpoint applies the
- * script's rule, fbc's kept cookie included). The cookies a request to another site carries are
+ * script's rule, fbc's kept cookie included), and the consent the CMP's cookie records for the
+ * signals the page did not send. The cookies a request to another site carries are
  * not the page's: nothing is added then.
  */
 function withRequestFacts(beacon: Beacon, input: HandleInput, origin: string, { now, cookieDomain }: PageViewSettings): Beacon {
@@ -199,10 +200,13 @@ function withRequestFacts(beacon: Beacon, input: HandleInput, origin: string, { 
   const cookies = requestCookies(input.headers);
   const out: Beacon = { ...beacon, cookies: { ...idCookies(cookies), ...beacon.cookies } };
   if (!beacon.channelFlow?.length && cookies.lt_channelflow) out.channelFlow = validFlowEntries(parseFlow(cookies.lt_channelflow));
+  // The CMP's own cookie fills the signals the page did not send (the server build reads no cookie).
+  const cmp = consentFromCmp(cookies);
+  if (Object.keys(cmp).length) out.attributionData = { ...out.attributionData, consent: mergeConsent(pickConsent(beacon.attributionData.consent), cmp) };
   const page = beacon.url && URL.canParse(beacon.url) ? new URL(beacon.url) : undefined;
   if (page?.origin === origin) {
     const ids = urlIds(page.searchParams, cookies, now(), sharedCookieDomain(pageHost, endpointHost, cookieDomain) || registrableDomain(pageHost));
-    out.attributionData = { ...ids, ...beacon.attributionData };
+    out.attributionData = { ...ids, ...out.attributionData };
   }
   return out;
 }

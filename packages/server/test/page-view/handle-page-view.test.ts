@@ -166,6 +166,14 @@ describe('lead with the request cookies', () => {
     expect(stored[1]!.attributionData.fbc).toBe(`fb.1.${NOW}.IwAR-new`);
   });
 
+  it('fills the consent signals the page did not send from the CMP’s cookie', async () => {
+    const { handle, stored } = setup({ bots: { honeypot: true, minPageMs: 0 } });
+    const cookiebot = encodeURIComponent("{stamp:'x',necessary:true,statistics:true,marketing:false}");
+    const beacon = { ...validFieldsBeacon, attributionData: { consent: { ad_storage: 'granted' } } };
+    await handle(view(beacon, { pageView: false, headers: { origin: PAGE, 'content-type': 'text/plain', cookie: `CookieConsent=${cookiebot}` } }));
+    expect(stored[0]!.attributionData.consent).toEqual({ ad_storage: 'granted', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'granted' });
+  });
+
   it('ignores a page URL of another origin than the sender', async () => {
     const { handle, stored } = setup({ bots: { honeypot: true, minPageMs: 0 } });
     await handle(view({ ...validFieldsBeacon, attributionData: {}, url: 'https://shop.lb.test/?gclid=x' }, { pageView: false }));
