@@ -9,7 +9,7 @@ import type { RateLimiter } from './rate-limit.js';
 import { parseBeacon, validFlowEntries, type Beacon } from './schema.js';
 import { applyTransform, type TransformLead } from '../lead/transform.js';
 import { consentFromCmp, idCookies, mergeConsent, parseFlow, pickConsent, registrableDomain, urlIds } from '@leadbeacon/rules';
-import { isSameSite, requestCookies, sharedCookieDomain } from './cookies.js';
+import { isSameSite, parseUrl, requestCookies, sharedCookieDomain } from './cookies.js';
 import { createPageViewHandler, type PageViewSettings } from '../page-view/handle-page-view.js';
 
 /** Beacons are small; 64 KiB is also the browser's keepalive budget, so nothing larger is legitimate. */
@@ -194,8 +194,8 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
  * not the page's: nothing is added then.
  */
 function withRequestFacts(beacon: Beacon, input: HandleInput, origin: string, { now, cookieDomain }: PageViewSettings): Beacon {
-  const pageHost = URL.canParse(origin) ? new URL(origin).hostname : '';
-  const endpointHost = input.selfOrigin && URL.canParse(input.selfOrigin) ? new URL(input.selfOrigin).hostname : '';
+  const pageHost = parseUrl(origin)?.hostname ?? '';
+  const endpointHost = parseUrl(input.selfOrigin)?.hostname ?? '';
   if (!isSameSite(pageHost, endpointHost)) return beacon;
   const cookies = requestCookies(input.headers);
   const out: Beacon = { ...beacon, cookies: { ...idCookies(cookies), ...beacon.cookies } };
@@ -203,7 +203,7 @@ function withRequestFacts(beacon: Beacon, input: HandleInput, origin: string, { 
   // The CMP's own cookie fills the signals the page did not send (the server build reads no cookie).
   const cmp = consentFromCmp(cookies);
   if (Object.keys(cmp).length) out.attributionData = { ...out.attributionData, consent: mergeConsent(pickConsent(beacon.attributionData.consent), cmp) };
-  const page = beacon.url && URL.canParse(beacon.url) ? new URL(beacon.url) : undefined;
+  const page = parseUrl(beacon.url);
   if (page?.origin === origin) {
     const ids = urlIds(page.searchParams, cookies, now(), sharedCookieDomain(pageHost, endpointHost, cookieDomain) || registrableDomain(pageHost));
     out.attributionData = { ...ids, ...out.attributionData };

@@ -1,5 +1,5 @@
 import { consentFromCmp, mergeConsent, pickConsent, signalFor, type Consent } from '@leadbeacon/rules';
-import { isSameSite, requestCookies, setCookie, sharedCookieDomain } from '../intake/cookies.js';
+import { isSameSite, parseUrl, requestCookies, setCookie, sharedCookieDomain } from '../intake/cookies.js';
 import type { HandleInput, HandleResult } from '../intake/handle.js';
 import { parsePageView } from '../intake/schema.js';
 import { pageViewCookies } from './page-view-cookies.js';
@@ -26,10 +26,10 @@ export function createPageViewHandler(settings: PageViewSettings) {
     const parsed = parsePageView(body);
     if (!parsed.ok) return reject(400, cors, 'invalid_page_view', parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues: parsed.issues });
     const { view } = parsed;
-    const url = URL.canParse(view.u) ? new URL(view.u) : undefined;
+    const url = parseUrl(view.u);
     // The page reports its own view: a URL of another origin is not one the sender can be on.
     if (!url || url.origin !== origin) return reject(400, cors, 'invalid_page_view', 'u: must be the URL of the page that sends it');
-    const endpointHost = input.selfOrigin && URL.canParse(input.selfOrigin) ? new URL(input.selfOrigin).hostname : '';
+    const endpointHost = parseUrl(input.selfOrigin)?.hostname ?? '';
     if (!isSameSite(url.hostname, endpointHost)) {
       return reject(403, cors, 'not_same_site', 'Server-set cookies need the endpoint on the page’s own site; use data-cookies="script"');
     }
@@ -43,7 +43,7 @@ export function createPageViewHandler(settings: PageViewSettings) {
     const setCookies = pageViewCookies({ url, referrer: view.r ?? '', nowMs, cookies, sessionMinutes: view.s ?? 30, clickIdDays: view.k ?? 90, utmParams: view.p, domain })
       .filter((cookie) => !consent || consent[signalFor(cookie.name)] === 'granted')
       // LeadTrackr's tags read lt_* in the page; the click-id copies only the endpoint reads, so script on the page cannot.
-      .map((cookie) => setCookie(cookie.name, cookie.value, { maxAgeSeconds: cookie.maxAgeSeconds, domain, secure, httpOnly: cookie.name.startsWith('lb_') }, nowMs));
+      .map((cookie) => setCookie(cookie.name, cookie.value, { maxAgeSeconds: cookie.maxAgeSeconds, domain, secure, httpOnly: cookie.name.startsWith('lb_') }));
     return { status: 204, headers: { ...cors, 'cache-control': 'no-store' }, body: '', cookies: setCookies };
   };
 }

@@ -13,14 +13,14 @@ describe('requestCookies', () => {
 });
 
 describe('setCookie', () => {
-  it('writes path /, SameSite=Lax, Max-Age and Expires, the value URL-encoded', () => {
-    const value = setCookie('lt_channelflow', '[{"t":1}]', { maxAgeSeconds: 395 * 86_400, domain: 'lb.test', secure: true, httpOnly: false }, Date.UTC(2026, 0, 1));
-    expect(value).toBe('lt_channelflow=%5B%7B%22t%22%3A1%7D%5D; Max-Age=34128000; Domain=lb.test; Path=/; Expires=Sun, 31 Jan 2027 00:00:00 GMT; Secure; SameSite=Lax');
+  it('writes path /, SameSite=Lax and Max-Age, the value URL-encoded', () => {
+    const value = setCookie('lt_channelflow', '[{"t":1}]', { maxAgeSeconds: 395 * 86_400, domain: 'lb.test', secure: true, httpOnly: false });
+    expect(value).toBe('lt_channelflow=%5B%7B%22t%22%3A1%7D%5D; Max-Age=34128000; Domain=lb.test; Path=/; Secure; SameSite=Lax');
   });
 
   it('leaves Domain out for a host-only cookie and marks HttpOnly when asked', () => {
-    const value = setCookie('lb_gclid', 'abc', { maxAgeSeconds: 60, domain: undefined, secure: false, httpOnly: true }, 0);
-    expect(value).toBe('lb_gclid=abc; Max-Age=60; Path=/; Expires=Thu, 01 Jan 1970 00:01:00 GMT; HttpOnly; SameSite=Lax');
+    const value = setCookie('lb_gclid', 'abc', { maxAgeSeconds: 60, domain: undefined, secure: false, httpOnly: true });
+    expect(value).toBe('lb_gclid=abc; Max-Age=60; Path=/; HttpOnly; SameSite=Lax');
   });
 });
 
