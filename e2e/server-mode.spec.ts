@@ -126,6 +126,32 @@ test.describe('server mode', () => {
     });
   }
 
+  test.describe('when the endpoint is down at submit', () => {
+    test.use({ allowedConsoleErrors: [/ERR_CONNECTION_REFUSED/] });
+
+    test('keeps the lead and delivers it once after a later page view is answered, with no marker cookie', async ({ page, context }) => {
+      let endpointUrl = '';
+      site = await startSite(() => endpointUrl);
+      const pageOrigin = `http://www.lb.test:${new URL(site.url).port}`;
+      endpoint = await startDemo(demoOptions({ allowedOrigins: [pageOrigin] }));
+      const port = Number(new URL(endpoint.url).port);
+      endpointUrl = `http://api.lb.test:${port}/leadbeacon`;
+      await watchDocumentCookie(context);
+      await endpoint.close();
+
+      await page.goto(`${pageOrigin}/ajax.html`);
+      await fillAjaxForm(page);
+      await page.getByRole('button', { name: 'Request demo' }).click();
+      await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('leadbeacon_queue') ?? '[]').length)).toBe(1);
+
+      endpoint = await startDemo(demoOptions({ allowedOrigins: [pageOrigin], port }));
+      const [lead] = await leadsAfter(endpoint, () => page.goto(`${pageOrigin}/next.html`));
+      expect(lead!.userData).toMatchObject({ email: 'jane@example.com' });
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('leadbeacon_queue'))).toBe('[]');
+      expect((await cookieUse(page)).writes).toEqual([]);
+    });
+  });
+
   test('with the endpoint on another site, the script keeps the cookies itself and the lead still has them', async ({ page, context }) => {
     let endpointUrl = '';
     site = await startSite(() => endpointUrl);

@@ -158,12 +158,14 @@ function onPageView(): void {
  * headers carry the cookies. Sent again when consent changes, so what it held back is set.
  */
 function pageViewRequest(): void {
-  if (config.endpoint)
-    void send(
-      config.endpoint + '?pv',
-      JSON.stringify({ u: loc.href, r: doc.referrer, q: config.consentRequired, c: explicitConsent, l: consentFromDataLayer(win.dataLayer), s: config.sessionMinutes, k: config.clickIdDays, d: config.cookieDomain, p: config.utmParams }),
-    );
+  // Only with an endpoint: server mode is never chosen without one.
+  pageViewSent = send(
+    config.endpoint + '?pv',
+    JSON.stringify({ u: loc.href, r: doc.referrer, q: config.consentRequired, c: explicitConsent, l: consentFromDataLayer(win.dataLayer), s: config.sessionMinutes, k: config.clickIdDays, d: config.cookieDomain, p: config.utmParams }),
+  );
 }
+/** The page view's request in server mode; its answer says the endpoint is up. */
+let pageViewSent: Promise<number> | undefined;
 
 function attributionData(): Record<string, unknown> {
   const data: Record<string, unknown> = { ...pageIds };
@@ -320,6 +322,9 @@ if (!(__SERVER__ || serverMode)) win.addEventListener('pagehide', () => attempt(
 
 // Whatever an earlier page could not deliver goes out again, with its own uniqueEventId. Without
 // the page view's cookies (blocked) the marker is unknown: look anyway.
-if (config.endpoint && (__SERVER__ || !pageCookies || pageCookies.lb_q || config.consentRequired)) void delivery.resendPending();
+// Server mode has no marker cookie: once the page view's request is answered (the endpoint is up),
+// look at the queue, its localStorage read off the script's run and the page's load.
+if (__SERVER__ || serverMode) pageViewSent?.then((status) => void (status && delivery.resendPending()));
+else if (config.endpoint && (!pageCookies || pageCookies.lb_q || config.consentRequired)) void delivery.resendPending();
 // From now on a banner may change the CMP's cookies: read them afresh.
 pageCookies = undefined;
