@@ -59,8 +59,9 @@ async function measure(name, url, kind = 'lead') {
 }
 
 const bare = await measure('bare Express 204', urls.bare);
-const endpoint = await measure('leadbeacon endpoint', urls.endpoint);
+// Page views before leads: after the lead run the delivery worker is still forwarding thousands of leads.
 const pageViews = await measure('leadbeacon page view (?pv)', `${urls.endpoint}?pv`, 'pageView');
+const endpoint = await measure('leadbeacon endpoint', urls.endpoint);
 target.send('stop');
 const { leads } = await new Promise((resolve) => target.once('message', resolve));
 
