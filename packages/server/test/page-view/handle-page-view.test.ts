@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseSetCookie } from 'cookie';
 import { createLeadEvents } from '../../src/events.js';
 import { createHandler, isPageView, type HandleInput, type HandlerDeps } from '../../src/intake/handle.js';
 import { createMemoryStore } from '../../src/intake/rate-limit.js';
@@ -38,8 +37,36 @@ const view = (body: object, overrides: Partial<HandleInput> = {}): HandleInput =
   ...overrides,
 });
 
-/** The Set-Cookie values by name, parsed back (jshttp's cookie, as browsers read them). */
-const byName = (cookies: string[] = []) => Object.fromEntries(cookies.map((c) => [parseSetCookie(c).name, parseSetCookie(c)]));
+interface SetCookie {
+  value: string;
+  maxAge?: number;
+  domain?: string;
+  path?: string;
+  secure?: boolean;
+  httpOnly?: boolean;
+  sameSite?: string;
+}
+
+/** A Set-Cookie value read back as a browser reads it (RFC 6265 §5.2): the value URL-decoded, attribute names case-insensitive. */
+function parseSetCookie(header: string): [string, SetCookie] {
+  const [pair, ...attributes] = header.split(/; */);
+  const at = pair!.indexOf('=');
+  const cookie: SetCookie = { value: decodeURIComponent(pair!.slice(at + 1)) };
+  for (const attribute of attributes) {
+    const [key, value = ''] = attribute.split('=');
+    const name = key!.toLowerCase();
+    if (name == 'max-age') cookie.maxAge = Number(value);
+    else if (name == 'domain') cookie.domain = value;
+    else if (name == 'path') cookie.path = value;
+    else if (name == 'secure') cookie.secure = true;
+    else if (name == 'httponly') cookie.httpOnly = true;
+    else if (name == 'samesite') cookie.sameSite = value.toLowerCase();
+  }
+  return [pair!.slice(0, at), cookie];
+}
+
+/** The Set-Cookie values by name, parsed back. */
+const byName = (cookies: string[] = []) => Object.fromEntries(cookies.map(parseSetCookie));
 
 describe('page view (server mode)', () => {
   it('answers 204 with lt_channelflow, lt_session and the click-id copies for an ad click, on the shared domain', async () => {
@@ -49,7 +76,7 @@ describe('page view (server mode)', () => {
     expect(out.headers).toMatchObject({ 'access-control-allow-origin': PAGE, 'access-control-allow-credentials': 'true', 'cache-control': 'no-store' });
     const set = byName(out.cookies);
     expect(Object.keys(set)).toEqual(['lt_channelflow', 'lt_session', 'lb_gclid', 'lb_fbc']);
-    expect(JSON.parse(set.lt_channelflow!.value!)).toEqual([{ t: NOW, ch: { s: 'google', m: 'cpc' }, lp: '/landing' }]);
+    expect(JSON.parse(set.lt_channelflow!.value)).toEqual([{ t: NOW, ch: { s: 'google', m: 'cpc' }, lp: '/landing' }]);
     expect(set.lt_channelflow).toMatchObject({ maxAge: 395 * 86_400, domain: 'lb.test', path: '/', secure: true, sameSite: 'lax' });
     expect(set.lt_channelflow!.httpOnly).toBeFalsy();
     expect(set.lt_session).toMatchObject({ value: '1', maxAge: 1_800, domain: 'lb.test' });
@@ -64,7 +91,7 @@ describe('page view (server mode)', () => {
     const cookie = `lt_channelflow=${encodeURIComponent(JSON.stringify(flow))}; lt_session=1; lb_gclid=Cj0-test`;
     const out = await handle(view({ u: `${PAGE}/pricing?gclid=Cj0-test`, r: `${PAGE}/`, s: 45, k: 30 }, { headers: { origin: PAGE, cookie } }));
     const set = byName(out.cookies);
-    expect(JSON.parse(set.lt_channelflow!.value!)).toEqual(flow);
+    expect(JSON.parse(set.lt_channelflow!.value)).toEqual(flow);
     expect(set.lt_session!.maxAge).toBe(45 * 60);
     // The same click id is kept as it is: no rewrite.
     expect(set.lb_gclid).toBeUndefined();
