@@ -126,6 +126,33 @@ test.describe('server mode', () => {
     });
   }
 
+  test('with data-consent="required" the endpoint sets only what consent allows, as consent arrives', async ({ page, context }) => {
+    endpoint = await startDemo(demoOptions({ pagesDir }));
+    const pageOrigin = `http://www.lb.test:${new URL(endpoint.url).port}`;
+    await watchDocumentCookie(context);
+    const names = async () => (await context.cookies()).map((c) => c.name).sort();
+    // The fixture names no icon: the browser's /favicon.ico would be a 404 in the console.
+    await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
+
+    const first = page.waitForResponse((r) => r.url().includes('/leadbeacon?pv'));
+    await page.goto(`${pageOrigin}/attribution-api.html?gclid=Cj0KCQiA-consent&utm_source=google&utm_medium=cpc`);
+    expect(setCookies(await (await first).headersArray()), 'no consent yet: no cookie').toEqual({});
+    expect(await names()).toEqual([]);
+
+    // Analytics consent: the page view is told again, and the channel flow is set; the click id waits for ad_storage.
+    const analytics = page.waitForResponse((r) => r.url().includes('/leadbeacon?pv'));
+    await page.evaluate(() => (window as any).leadbeacon('consent', { analytics_storage: 'granted', ad_storage: 'denied' }));
+    expect(Object.keys(setCookies(await (await analytics).headersArray())).sort()).toEqual(['lt_channelflow', 'lt_session']);
+
+    const ads = page.waitForResponse((r) => r.url().includes('/leadbeacon?pv'));
+    await page.evaluate(() => (window as any).leadbeacon('consent', { ad_storage: 'granted' }));
+    await ads;
+    expect(await names()).toEqual(['lb_gclid', 'lt_channelflow', 'lt_session']);
+    const flow = JSON.parse(decodeURIComponent((await context.cookies()).find((c) => c.name == 'lt_channelflow')!.value));
+    expect(flow.map((e: { ch: unknown }) => e.ch), 'one entry: the repeated page view is the same session and channel').toEqual([{ s: 'google', m: 'cpc' }]);
+    expect((await cookieUse(page)).writes).toEqual([]);
+  });
+
   test.describe('when the endpoint is down at submit', () => {
     test.use({ allowedConsoleErrors: [/ERR_CONNECTION_REFUSED/] });
 
