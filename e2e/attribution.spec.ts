@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext } from '@playwright/test';
+import { useCookieMode } from './support/cookie-mode.js';
 import { expect, leadsAfter, test } from './support/fixtures.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,8 +14,10 @@ async function cookieMap(context: BrowserContext) {
   return Object.fromEntries((await context.cookies()).map((cookie) => [cookie.name, cookie]));
 }
 
-test('an ad click, a direct return and an organic visit end in a lead with the full flow and every id', async ({ page, demo, context }) => {
+for (const mode of ['script', 'server'] as const) {
+test(`an ad click, a direct return and an organic visit end in a lead with the full flow and every id (${mode} mode)`, async ({ page, demo, context }) => {
   const url = demo.url;
+  await useCookieMode(page, mode);
   await context.addCookies([
     { name: '_ga', value: 'GA1.1.1234567890.1712345678', url },
     { name: '_ga_E2ETEST01', value: 'GS2.1.s1712345678$o3$g1$t1712345999$j60$l0$h0', url },
@@ -26,6 +29,8 @@ test('an ad click, a direct return and an organic visit end in a lead with the f
 
   // Visit 1: an ad click. The Google and Meta tags are not on this site: the script keeps the ids itself.
   await page.goto(`${url}/?utm_source=google&utm_medium=cpc&utm_campaign=spring&gclid=Cj0KCQiA-e2e_GcLiD&fbclid=IwAR_e2e-FbClid`);
+  // Server mode: the cookies come with the page-view request's answer, after the load.
+  await expect.poll(async () => (await cookieMap(context)).lb_fbc).toBeTruthy();
   const afterAdClick = await cookieMap(context);
   expect(afterAdClick.lb_gclid?.value).toBe('Cj0KCQiA-e2e_GcLiD');
   expect(afterAdClick.lb_gclid!.expires * 1000 - Date.now()).toBeGreaterThan(89 * DAY_MS);
@@ -37,10 +42,12 @@ test('an ad click, a direct return and an organic visit end in a lead with the f
   // Visit 2: a direct return after the session expired.
   await expireSession(context);
   await page.goto(`${url}/index.html`);
+  await expect.poll(async () => (await cookieMap(context)).lt_session).toBeTruthy();
 
   // Visit 3: organic, from Google UK, after another session expired.
   await expireSession(context);
   await page.goto(`${url}/`, { referer: 'https://www.google.co.uk/' });
+  await expect.poll(async () => (await cookieMap(context)).lt_session).toBeTruthy();
   expect(await page.evaluate(() => document.referrer)).toBe('https://www.google.co.uk/');
 
   await page.getByLabel('First name').fill('Jane');
@@ -74,9 +81,11 @@ test('an ad click, a direct return and an organic visit end in a lead with the f
     consent: { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'granted' },
   });
 });
+}
 
 test('with data-consent="required" no cookie is written before consent, and the API queues, sends and gates', async ({ page, demo, context }) => {
-  const fixture = readFileSync(new URL('./fixtures/attribution-api.html', import.meta.url), 'utf8');
+  // Script mode's consent gate: cookies held in memory, written by the script once allowed.
+  const fixture = readFileSync(new URL('./fixtures/attribution-api.html', import.meta.url), 'utf8').replace('data-endpoint=', 'data-cookies="script" data-endpoint=');
   await page.route(`${demo.url}/api-fixture*`, (route) => route.fulfill({ contentType: 'text/html', body: fixture }));
 
   await page.goto(`${demo.url}/api-fixture?gclid=Cj0KCQiA-before_consent&utm_source=google&utm_medium=cpc`);

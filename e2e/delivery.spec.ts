@@ -63,7 +63,8 @@ test.describe('with the site and the endpoint on different origins', () => {
   let endpointUrl = '';
 
   test.beforeEach(async () => {
-    site = await startSite(() => endpointUrl);
+    // Two ports of 127.0.0.1 are one site, so server mode would apply: these tests are of script mode's lb_q marker.
+    site = await startSite(() => endpointUrl, undefined, 'script');
     endpoint = await startDemo(demoOptions({ allowedOrigins: [site.url] }));
     endpointUrl = `${endpoint.url}/leadbeacon`;
   });

@@ -41,7 +41,6 @@ export interface Demo {
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 const scriptPath = createRequire(import.meta.url).resolve('@leadbeacon/browser/leadbeacon.js');
-const debugScriptPath = createRequire(import.meta.url).resolve('@leadbeacon/browser/leadbeacon-debug.js');
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const env = options.env ?? process.env;
@@ -68,13 +67,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const app = express();
   app.disable('x-powered-by');
   app.use('/leadbeacon', router);
-  // The script, and the chunks it loads from beside itself on some pages (packages/browser/src/chunks.ts).
-  app.get(/^\/leadbeacon(-forms)?\.js$/, (req, res) => {
+  // The script, the scripts it loads from beside itself when a page needs them (the forms chunk,
+  // the debug view: packages/browser/src/chunks.ts), and the server-mode-only build.
+  app.get(/^\/leadbeacon(-forms|-debug|\.server)?\.js$/, (req, res) => {
     res.type('application/javascript').set('cache-control', 'no-cache').sendFile(join(dirname(scriptPath), req.path.slice(1)));
-  });
-  // The debug view the script loads from beside itself on ?leadbeacon_debug.
-  app.get('/leadbeacon-debug.js', (_req, res) => {
-    res.type('application/javascript').set('cache-control', 'no-cache').sendFile(debugScriptPath);
   });
   // The first demo's page of received leads; the inspector shows them now, with their delivery.
   app.get('/sandbox', (_req, res) => res.redirect(301, '/leadbeacon/inspector'));

@@ -15,10 +15,11 @@ export interface Site {
 /**
  * A plain website on its own origin serving the fixture pages, with the script tag's
  * data-endpoint pointing at `endpoint()` (another origin; read per request, so the endpoint may
- * start after the site). Any POST (a navigating form) lands on next.html, which loads the script.
- * `{{name}}` in a page is replaced by `vars()[name]` (another site's origin, say).
+ * start after the site), and `data-cookies` when given. Any POST (a navigating form) lands on
+ * next.html, which loads the script. `{{name}}` in a page is replaced by `vars()[name]` (another
+ * site's origin, say).
  */
-export async function startSite(endpoint: () => string, vars: () => Record<string, string> = () => ({})): Promise<Site> {
+export async function startSite(endpoint: () => string, vars: () => Record<string, string> = () => ({}), cookies?: 'script' | 'server'): Promise<Site> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const send = async (file: string, type: string, edit = (text: string) => text) => {
@@ -35,7 +36,7 @@ export async function startSite(endpoint: () => string, vars: () => Record<strin
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     const page = req.method === 'POST' ? 'next.html' : path.slice(1).replace(/[^\w.-]/g, '');
     const fill = (html: string) => html.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars()[name] ?? '');
-    void send(pagesDir + page, 'text/html; charset=utf-8', (html) => fill(html.replace('data-endpoint="/leadbeacon"', `data-endpoint="${endpoint()}"`)));
+    void send(pagesDir + page, 'text/html; charset=utf-8', (html) => fill(html.replace('data-endpoint="/leadbeacon"', `${cookies ? `data-cookies="${cookies}" ` : ''}data-endpoint="${endpoint()}"`)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

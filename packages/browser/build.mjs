@@ -1,5 +1,4 @@
 // Builds the script-tag IIFE (minified, what sites load) and a readable debug copy with the logging.
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -11,23 +10,7 @@ const target = ['es2020', 'chrome80', 'firefox78', 'safari14'];
  * builds. Only long, distinctive names, matched whole: never a beacon, cookie, queue-entry (stored
  * across page views) or public API key, nor a name a built-in also has (`set`, `all`, `remove` …).
  */
-const mangleProps = /^(endpoint|cookieDomain|clickIdDays|sessionMinutes|utmParams|flowCookie|sessionCookie|nowMs|consentRequired|excludeForms|honeypot|pending|deliver|resendPending|flush)$/;
-/**
- * The script's one js-cookie instance brings its own read and write (src/index.ts), so js-cookie's
- * default converter is dead code: it is reduced to the plain URI codec (77 → 5 B gzip), which the
- * default instance would still work with. The build fails if js-cookie's source changes shape.
- */
-const jsCookieCodec = {
-  name: 'js-cookie-codec',
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /[\\/]js-cookie[\\/]dist[\\/]js\.cookie\.mjs$/ }, async ({ path }) => {
-      const source = await readFile(path, 'utf8');
-      const contents = source.replace(/var defaultConverter = \{[\s\S]*?\n\};/, 'var defaultConverter = { read: decodeURIComponent, write: encodeURIComponent };');
-      if (contents == source) throw new Error(`js-cookie changed: no default converter in ${path}`);
-      return { contents, loader: 'js' };
-    });
-  },
-};
+const mangleProps = /^(endpoint|cookieMode|cookieDomain|clickIdDays|sessionMinutes|utmParams|flowCookie|sessionCookie|nowMs|consentRequired|excludeForms|honeypot|pending|deliver|resendPending|flush)$/;
 const common = {
   absWorkingDir: fileURLToPath(new URL('.', import.meta.url)),
   entryPoints: ['src/index.ts'],
@@ -39,11 +22,16 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   mangleProps,
-  plugins: [jsCookieCodec],
 };
 
 /** The options of the shipped, minified script (bench/modules.mjs measures with them too). */
-export const minified = { ...common, minify: true, outfile: 'dist/leadbeacon.js', define: { __DEBUG__: 'false' } };
+export const minified = { ...common, minify: true, outfile: 'dist/leadbeacon.js', define: { __DEBUG__: 'false', __SERVER__: 'false' } };
+/**
+ * leadbeacon.server.js: server mode only, for a page whose endpoint is on its own site. The
+ * endpoint keeps the cookies, so the channel-flow rules, the cookie writes and the domain probe
+ * are left out.
+ */
+export const serverOnly = { ...minified, outfile: 'dist/leadbeacon.server.js', define: { __DEBUG__: 'false', __SERVER__: 'true' } };
 
 /** The chunk the script loads only on pages that need it (src/chunks.ts), built beside it. */
 export const chunk = { ...minified, entryPoints: ['src/chunk.ts'], outfile: 'dist/leadbeacon-forms.js' };
@@ -52,8 +40,9 @@ export const chunk = { ...minified, entryPoints: ['src/chunk.ts'], outfile: 'dis
 
 if (process.argv[1] && import.meta.url == pathToFileURL(process.argv[1]).href) {
   await build(minified);
+  await build(serverOnly);
   await build(chunk);
-  await build({ ...common, outfile: 'dist/leadbeacon.debug.js', define: { __DEBUG__: 'true' } });
+  await build({ ...common, outfile: 'dist/leadbeacon.debug.js', define: { __DEBUG__: 'true', __SERVER__: 'false' } });
   // The debug view, loaded by leadbeacon.js only on demand (?leadbeacon_debug): never in the main script's bytes.
   await build({ ...minified, entryPoints: ['src/debug/index.ts'], outfile: 'dist/leadbeacon-debug.js' });
 }

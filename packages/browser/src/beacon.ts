@@ -15,15 +15,18 @@ export interface Beacon {
   attributionData: Record<string, unknown>;
   /**
    * The id cookies, raw (ids.ts): the endpoint reads gclid, cid, sid, fbp … out of them, the URL's
-   * ids above first (packages/server/src/lead/attribution.ts).
+   * ids above first (packages/server/src/lead/attribution.ts). Left out in server mode: the
+   * endpoint reads them from the request's Cookie header.
    */
-  cookies?: Record<string, string>;
+  cookies?: Record<string, string> | undefined;
+  /** Server mode: the page's URL, whose click ids the endpoint reads by the rules the script would apply. */
+  url?: string | undefined;
   /** The form's fields, sensitive ones already left out (pick-fields.ts). */
   fields: Field[];
   /** A captured form's name candidates; absent for the JS API's `send`. */
   form?: FormNames | undefined;
   /** The `lt_channelflow` entries, compact format. */
-  channelFlow?: FlowEntry[];
+  channelFlow?: FlowEntry[] | undefined;
   /** Set through the JS API; a form field marked data-lb-field="uniqueIdentifier" wins at the endpoint. */
   uniqueIdentifier?: string | undefined;
   /** Milliseconds between page load and submit, for the endpoint's minimum-time-on-page check. */

@@ -1,4 +1,5 @@
 declare const __DEBUG__: boolean;
+declare const __SERVER__: boolean;
 
 /** What the site owner set on the script tag, resolved once at load. */
 export interface Config {
@@ -18,6 +19,12 @@ export interface Config {
    * parameters). @default utm_source,utm_medium,utm_campaign,utm_content,utm_term
    */
   utmParams: string[];
+  /**
+   * `data-cookies`: who sets the attribution cookies. `server`: the endpoint, from a page-view
+   * request (it must be on the page's own site); `script`: the script. @default '' (server when the
+   * endpoint's host is the page's or shares its registrable domain, else script)
+   */
+  cookieMode: string;
   /** `data-consent="required"`: write no cookie until storage consent is granted. @default false */
   consentRequired: boolean;
   /** `data-debug`: print each step to the console; only the debug build has the code for it. @default false */
@@ -40,6 +47,8 @@ export function readConfig(get: (name: string) => string | null): Config {
     clickIdDays: positive(get('data-click-id-days'), 90),
     sessionMinutes: positive(get('data-session-minutes'), 30),
     utmParams: (get('data-utm-params') || '').split(/ *, */),
+    // The server build is server mode only: the attribute is not read there.
+    cookieMode: __SERVER__ ? '' : get('data-cookies') || '',
     consentRequired: get('data-consent') == 'required',
     // A constant false in the minified build, so the debug branches and their strings vanish.
     debug: __DEBUG__ && get('data-debug') != null && get('data-debug') != 'false',

@@ -1,4 +1,4 @@
-/** Where cookies really live (js-cookie in the page, a Map in tests). */
+/** Where cookies really live (document.cookie through cookie-jar.ts in the page, a Map in tests). */
 export interface CookieJar {
   all(): Record<string, string>;
   set(name: string, value: string, days: number): void;

@@ -1,13 +1,12 @@
-import Cookies from 'js-cookie';
 import { installApi } from './api';
 import {
   consentFromCmp,
   consentFromConsentMode,
-  decodeCookie,
   findCookieDomain,
   idCookies,
   mergeConsent,
   nextCookies,
+  parseFlow,
   pickConsent,
   registrableDomain,
   signalFor,
@@ -18,6 +17,8 @@ import {
 import type { Beacon } from './beacon';
 import { CHUNK_SIGNS, loadBeside } from './chunks';
 import { readConfig } from './config';
+import { usesServerCookies } from './cookie-mode';
+import { cookieString, readCookies } from './cookie-jar';
 import { createCookieStore } from './cookie-store';
 import { createDelivery } from './deliver';
 import { fitBeacon } from './fit-beacon';
@@ -30,6 +31,8 @@ import { skipReason } from './select-form';
 import { send } from './send';
 
 declare const __DEBUG__: boolean;
+/** True in leadbeacon.server.js, the server-mode-only build: the script-mode code is left out of it. */
+declare const __SERVER__: boolean;
 
 // The only module that touches window/document: wire the pure modules to the page.
 // Locals, not properties: esbuild shortens locals only.
@@ -62,19 +65,22 @@ function attempt<T>(fn: () => T, fallback?: T): T | undefined {
 // ---- attribution (issue #3) ----
 // A page may have broken URLSearchParams: without the URL's parameters the referrer still gives a channel.
 const params = attempt(() => new URLSearchParams(loc.search), new Map() as never);
+/**
+ * Server mode: the endpoint reads the visitor's cookies from a page-view request and sets them in
+ * its answer, so the page reads and writes none (Safari caps script-set cookies at 7 days, not
+ * server-set ones). Script mode, for an endpoint on another site: the script does both.
+ */
+// Every test of it reads `__SERVER__ || serverMode`, so the server build's minifier drops the script-mode branches.
+// Without an endpoint the script still keeps LeadTrackr's cookies for its tags: script mode.
+const serverMode = __SERVER__ || (!!config.endpoint && attempt(() => usesServerCookies(config.cookieMode, new URL(config.endpoint, loc.href).hostname, loc.hostname), false));
 let explicitConsent: Consent = {};
 let uniqueIdentifier: string | undefined;
 let flow: FlowEntry[] = [];
 let domain = config.cookieDomain;
 let hasDomain = !!domain;
 
-/**
- * The script's one js-cookie instance (a second would only repeat the options). Values are
- * URL-encoded in full, as LeadTrackr's tags write them, not in js-cookie's readable subset, and
- * read as LeadTrackr's GTM tag reads them (decodeCookie): js-cookie's own read would drop a cookie
- * with a broken escape, such as an older LeadBot's raw JSON `lt_channelflow`.
- */
-const jar = Cookies.withConverter<string>({ read: decodeCookie, write: encodeURIComponent });
+const readJar = () => readCookies(doc.cookie);
+const isHttps = loc.protocol == 'https:';
 
 /**
  * The page view's one cookie read, for the rest of the script's first run (nothing else can change
@@ -84,7 +90,8 @@ const jar = Cookies.withConverter<string>({ read: decodeCookie, write: encodeURI
 let pageCookies: Record<string, string> | undefined;
 
 function consent(): Consent {
-  return mergeConsent(explicitConsent, consentFromCmp(pageCookies || jar.get()), consentFromConsentMode(win.google_tag_data));
+  // The server build leaves the CMP's cookies to the endpoint, which reads them from the lead's request.
+  return mergeConsent(explicitConsent, __SERVER__ ? {} : consentFromCmp(pageCookies || readJar()), consentFromConsentMode(win.google_tag_data));
 }
 
 /**
@@ -96,12 +103,12 @@ function consent(): Consent {
 function cookieDomain(): string | undefined {
   if (!hasDomain) {
     hasDomain = true;
-    domain = (pageCookies || jar.get()).lb_domain;
+    domain = (pageCookies || readJar()).lb_domain;
     if (!domain) {
       domain = findCookieDomain(loc.hostname, (candidate) => {
-        jar.set('lb_probe', '1', { domain: candidate });
-        const ok = !!jar.get('lb_probe');
-        jar.remove('lb_probe', { domain: candidate });
+        doc.cookie = cookieString('lb_probe', '1', 1, candidate);
+        const ok = !!readJar().lb_probe;
+        doc.cookie = cookieString('lb_probe', '', -1, candidate);
         return ok;
       });
       if (domain) write('lb_domain', domain, 395);
@@ -112,16 +119,18 @@ function cookieDomain(): string | undefined {
 }
 
 function write(name: string, value: string, days: number): void {
-  // path=/ is js-cookie's default attribute, kept by withConverter.
-  jar.set(name, value, { expires: days, domain: cookieDomain(), sameSite: 'Lax', secure: loc.protocol == 'https:' });
+  doc.cookie = cookieString(name, value, days, cookieDomain(), isHttps);
   __DEBUG__ && log('cookie', name, value);
 }
 
 // With data-consent="required", lt_* (the channel flow) waits for analytics_storage and the click ids for ad_storage.
-const store = createCookieStore(
-  { all: () => jar.get(), set: write },
-  (name) => !config.consentRequired || consent()[signalFor(name)] == 'granted',
-);
+// Never read in the server build, where it is left out with the writes and the domain probe.
+const store = __SERVER__
+  ? (undefined as never)
+  : createCookieStore(
+      { all: readJar, set: write },
+      (name) => !config.consentRequired || consent()[signalFor(name)] == 'granted',
+    );
 
 // The click ids this page's URL brought (and fbc): set at the page view, sent with every lead from this page.
 let pageIds: Record<string, string> = {};
@@ -148,6 +157,20 @@ function onPageView(): void {
   if (doc.querySelector(CHUNK_SIGNS)) loadBeside(doc, script as HTMLScriptElement, 'forms');
 }
 
+/**
+ * Server mode's page view: what only the page knows, to `<endpoint>?pv`; the answer's Set-Cookie
+ * headers carry the cookies. Sent again when consent changes, so what it held back is set.
+ */
+function pageViewRequest(): void {
+  // Only with an endpoint: server mode is never chosen without one.
+  pageViewSent = send(
+    config.endpoint + '?pv',
+    JSON.stringify({ u: loc.href, r: doc.referrer, q: config.consentRequired, c: explicitConsent, l: consentFromConsentMode(win.google_tag_data), s: config.sessionMinutes, k: config.clickIdDays, d: config.cookieDomain, p: config.utmParams }),
+  );
+}
+/** The page view's request in server mode; its answer says the endpoint is up. */
+let pageViewSent: Promise<number> | undefined;
+
 function attributionData(): Record<string, unknown> {
   const data: Record<string, unknown> = { ...pageIds };
   data.conversionPage = (loc.host + loc.pathname).slice(0, 2000);
@@ -168,7 +191,7 @@ const storage = {
   getItem: (key: string) => win.localStorage.getItem(key),
   setItem(key: string, value: string) {
     win.localStorage.setItem(key, value);
-    if (!config.consentRequired) jar.set('lb_q', '1', { expires: value == '[]' ? -1 : 7, sameSite: 'Lax', secure: loc.protocol == 'https:' });
+    if (!config.consentRequired && !(__SERVER__ || serverMode)) doc.cookie = cookieString('lb_q', '1', value == '[]' ? -1 : 7, undefined, isHttps);
   },
 };
 const delivery = createDelivery(config.endpoint, createQueue(storage), send, __DEBUG__ ? log : undefined);
@@ -186,14 +209,17 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
   let id = eventIds.get(formKey);
   if (!id) eventIds.set(formKey, (id = newEventId()));
   // Consent granted since the page view: write what was held back before the page may go.
-  attempt(store.flush);
+  if (!(__SERVER__ || serverMode)) attempt(store.flush);
   void delivery.deliver(
     id,
     fitBeacon({
       uniqueEventId: id,
       attributionData: attempt(attributionData, {}),
-      cookies: attempt(() => idCookies(store.all()), {}),
-      channelFlow: flow,
+      // Server mode: the endpoint reads them from the request's Cookie header, and this page's click ids from its URL.
+      cookies: __SERVER__ || serverMode ? undefined : attempt(() => idCookies(store.all()), {}),
+      url: __SERVER__ || serverMode ? loc.href : undefined,
+      // Server mode: none (no page-view work here); the endpoint reads lt_channelflow from the request.
+      channelFlow: __SERVER__ ? undefined : flow,
       uniqueIdentifier,
       // Last but pageMs: the chunk's leads may carry a parent page's attribution (frame-chunk.ts).
       ...lead,
@@ -253,7 +279,7 @@ attempt(() => {
 });
 // ---- end form capture ----
 
-attempt(onPageView);
+attempt(__SERVER__ || serverMode ? pageViewRequest : onPageView);
 
 // The debug view is a script of its own beside this one (`-debug` added to its name), loaded only
 // when the page URL asks for it: its code never weighs on a page view.
@@ -264,7 +290,7 @@ installApi(
   {
     consent(value: unknown) {
       explicitConsent = { ...explicitConsent, ...pickConsent(value) };
-      store.flush();
+      __SERVER__ || serverMode ? config.consentRequired && pageViewRequest() : store.flush();
       return consent();
     },
     setUniqueIdentifier(id: unknown) {
@@ -273,7 +299,19 @@ installApi(
     },
     getAttribution(callback?: unknown) {
       // What a lead sent now would carry: the endpoint reads gclid, cid, sid … out of `cookies`.
-      const attribution = { attributionData: attributionData(), cookies: idCookies(store.all()), channelFlow: flow, uniqueIdentifier };
+      // Server mode: the flow is the cookie the endpoint set (LeadTrackr's tags read it too: never
+      // HttpOnly). The server build reads it as plain JSON: the endpoint writes it compact on every page view.
+      const cookies = __SERVER__ ? {} : serverMode ? readJar() : store.all();
+      const attribution = {
+        attributionData: attributionData(),
+        cookies: __SERVER__ ? cookies : idCookies(cookies),
+        channelFlow: __SERVER__
+          ? attempt(() => JSON.parse(decodeURIComponent(/(?:^|; )lt_channelflow=([^;]*)/.exec(doc.cookie)![1]!)), [])
+          : serverMode
+            ? parseFlow(cookies.lt_channelflow)
+            : flow,
+        uniqueIdentifier,
+      };
       if (typeof callback == 'function') callback(attribution);
       return attribution;
     },
@@ -295,10 +333,13 @@ installApi(
 );
 
 // A CMP's banner may grant consent without calling the API: write what was held before the page goes.
-listen(win, 'pagehide', () => attempt(store.flush));
+if (!(__SERVER__ || serverMode)) listen(win, 'pagehide', () => attempt(store.flush));
 
 // Whatever an earlier page could not deliver goes out again, with its own uniqueEventId. Without
 // the page view's cookies (blocked) the marker is unknown: look anyway.
-if (config.endpoint && (!pageCookies || pageCookies.lb_q || config.consentRequired)) void delivery.resendPending();
+// Server mode has no marker cookie: once the page view's request is answered (the endpoint is up),
+// look at the queue, its localStorage read off the script's run and the page's load.
+if (__SERVER__ || serverMode) pageViewSent?.then((status) => void (status && delivery.resendPending()));
+else if (config.endpoint && (!pageCookies || pageCookies.lb_q || config.consentRequired)) void delivery.resendPending();
 // From now on a banner may change the CMP's cookies: read them afresh.
 pageCookies = undefined;

@@ -20,8 +20,9 @@ export function send(endpoint: string, body: string): Promise<number> {
       body,
       keepalive: true,
       // No headers: a string body goes as text/plain;charset=UTF-8 by itself (Fetch spec, "extract a body").
-      // Credentials stay the default, same-origin: an endpoint on the page's own origin gets the
-      // Cookie header, and with it the HttpOnly id cookies of a server-side GTM (FPGCLAW, FPID).
+      // The visitor's cookies go along (sendBeacon sends them too): in server mode the endpoint reads
+      // and sets them; it answers Access-Control-Allow-Credentials so the status stays readable.
+      credentials: 'include',
     }).then(
       (response) => response.status,
       () => 0,

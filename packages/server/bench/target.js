@@ -39,7 +39,8 @@ router.events.on('delivered', () => delivered++);
 
 const listen = (server) => new Promise((resolve) => { const s = server.listen(0, '127.0.0.1', () => resolve(s)); });
 const [bareServer, appServer] = await Promise.all([listen(bare), listen(app)]);
-process.send({ bare: `http://127.0.0.1:${bareServer.address().port}/bare`, endpoint: `http://127.0.0.1:${appServer.address().port}/leadbeacon`, origin: ORIGIN });
+// endpointHost: server mode's page views name the endpoint as a subdomain of the page's site (Host header).
+process.send({ bare: `http://127.0.0.1:${bareServer.address().port}/bare`, endpoint: `http://127.0.0.1:${appServer.address().port}/leadbeacon`, origin: ORIGIN, endpointHost: 'api.site.example' });
 
 process.on('message', async (message) => {
   if (message === 'count') {

@@ -93,11 +93,19 @@ export interface LeadRouterOptions {
   anonymizeIp?: boolean;
   /**
    * Per-IP limit on beacons, `false` to turn it off. `store` takes any express-rate-limit store
-   * (rate-limit-redis's `RedisStore` to share counts between instances).
-   * @default { limit: 30, windowMs: 60_000, store: an in-process MemoryStore }; LEADBEACON_RATE_LIMIT
-   * and LEADBEACON_RATE_LIMIT_WINDOW_MS override limit and window, LEADBEACON_RATE_LIMIT=0 turns it off
+   * (rate-limit-redis's `RedisStore` to share counts between instances). `pageViewLimit` counts
+   * server mode's page views apart from leads, in the same window.
+   * @default { limit: 30, pageViewLimit: 4 × limit, windowMs: 60_000, store: an in-process MemoryStore };
+   * LEADBEACON_RATE_LIMIT and LEADBEACON_RATE_LIMIT_WINDOW_MS override limit and window,
+   * LEADBEACON_RATE_LIMIT=0 turns it off
    */
-  rateLimit?: false | { limit?: number; windowMs?: number; store?: RateLimitStore };
+  rateLimit?: false | { limit?: number; pageViewLimit?: number; windowMs?: number; store?: RateLimitStore };
+  /**
+   * The Domain of the cookies server mode sets, when both the page's host and the endpoint's are
+   * within it; else the page's `data-cookie-domain`, else the registrable domain.
+   * @default process.env.LEADBEACON_COOKIE_DOMAIN
+   */
+  cookieDomain?: string;
   /** Drop (with a 2xx) beacons whose honeypot field `hp` is filled in. @default process.env.LEADBEACON_HONEYPOT !== 'false' */
   honeypot?: boolean;
   /** Drop (with a 2xx) beacons sent sooner than this after page load; 0 turns it off. @default process.env.LEADBEACON_MIN_PAGE_MS ?? 1500 */
@@ -135,6 +143,7 @@ export interface ResolvedOptions extends DeliveryOptions {
   minPageMs: number;
   transform: TransformLead | undefined;
   inspector: false | InspectorAccess;
+  cookieDomain: string | undefined;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -198,6 +207,7 @@ function resolveEndpointOptions(
     honeypot: options.honeypot ?? env.LEADBEACON_HONEYPOT !== 'false',
     minPageMs,
     transform: options.transform,
+    cookieDomain: resolveCookieDomain(options.cookieDomain ?? (env.LEADBEACON_COOKIE_DOMAIN || undefined)),
   };
 }
 
@@ -208,15 +218,29 @@ function resolveRateLimit(option: LeadRouterOptions['rateLimit'], env: Env): Res
     ...(env.LEADBEACON_RATE_LIMIT_WINDOW_MS ? { windowMs: Number(env.LEADBEACON_RATE_LIMIT_WINDOW_MS) } : {}),
   };
   const given = Object.fromEntries(Object.entries(option ?? {}).filter(([, v]) => v !== undefined));
-  const { limit, windowMs, store } = { ...RATE_LIMIT_DEFAULTS, ...fromEnv, ...given } as { limit: number; windowMs: number; store?: RateLimitStore };
+  const { limit, windowMs, store, pageViewLimit = limit * 4 } = { ...RATE_LIMIT_DEFAULTS, ...fromEnv, ...given } as {
+    limit: number;
+    pageViewLimit?: number;
+    windowMs: number;
+    store?: RateLimitStore;
+  };
   if (option === undefined && limit === 0) return false;
   if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`Expected \`rateLimit.limit\` to be a positive integer, got ${limit}`);
+  if (!Number.isInteger(pageViewLimit) || pageViewLimit < 1) throw new TypeError(`Expected \`rateLimit.pageViewLimit\` to be a positive integer, got ${pageViewLimit}`);
   // MemoryStore's window is a setInterval delay, which Node caps at 2^31-1 ms.
   if (!Number.isInteger(windowMs) || windowMs < 1 || windowMs > 2 ** 31 - 1) {
     throw new TypeError(`Expected \`rateLimit.windowMs\` to be a positive integer of milliseconds, got ${windowMs}`);
   }
   if (store !== undefined && typeof store.increment != 'function') throw new TypeError('Expected `rateLimit.store` to be an express-rate-limit store');
-  return { limit, windowMs, store: store ?? createMemoryStore(), ownsStore: store === undefined };
+  return { limit, pageViewLimit, windowMs, store: store ?? createMemoryStore(), ownsStore: store === undefined };
+}
+
+/** A bare domain (`example.com`), lower-cased, any leading dot dropped as browsers drop it. */
+function resolveCookieDomain(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const domain = value.trim().toLowerCase().replace(/^\./, '');
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(domain)) throw new TypeError(`Expected \`cookieDomain\` to be a domain like "example.com", got ${JSON.stringify(value)}`);
+  return domain;
 }
 
 /** `true`/`false`, a hop count, or a comma-separated list of addresses and subnets. */

@@ -57,7 +57,7 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
     accept: accepting.accept,
     events,
     logger: resolved.logger,
-    ...endpointDeps(resolved),
+    ...endpointDeps(resolved, clock),
     ...(rateLimiter ? { rateLimiter } : {}),
     recent,
   });
@@ -88,7 +88,7 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
 }
 
 /** The core's trust, abuse and hook collaborators, compiled once by resolveOptions. */
-function endpointDeps(resolved: ReturnType<typeof resolveOptions>) {
-  const { isOriginAllowed, projectIdFor, clientIp, anonymizeIp, honeypot, minPageMs, transform } = resolved;
-  return { isOriginAllowed, projectIdFor, clientIp, anonymizeIp, bots: { honeypot, minPageMs }, transform };
+function endpointDeps(resolved: ReturnType<typeof resolveOptions>, clock: Clock) {
+  const { isOriginAllowed, projectIdFor, clientIp, anonymizeIp, honeypot, minPageMs, transform, cookieDomain } = resolved;
+  return { isOriginAllowed, projectIdFor, clientIp, anonymizeIp, bots: { honeypot, minPageMs }, transform, pageView: { cookieDomain, now: () => clock.now() } };
 }

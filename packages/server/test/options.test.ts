@@ -51,14 +51,19 @@ describe('resolveOptions', () => {
 
   it('defaults to a 30-per-minute memory-store limit, honeypot on, 1.5 s minimum, proxies untrusted', () => {
     const resolved = resolveOptions({ apiKey: 'k', projectId: 'p', logger }, {});
-    expect(resolved.rateLimit).toMatchObject({ limit: 30, windowMs: 60_000, ownsStore: true });
-    expect(resolved).toMatchObject({ honeypot: true, minPageMs: 1500, anonymizeIp: false });
+    expect(resolved.rateLimit).toMatchObject({ limit: 30, pageViewLimit: 120, windowMs: 60_000, ownsStore: true });
+    expect(resolved).toMatchObject({ honeypot: true, minPageMs: 1500, anonymizeIp: false, cookieDomain: undefined });
     expect(resolved.clientIp('127.0.0.1', '203.0.113.9')).toBe('127.0.0.1');
   });
 
   it('turns the rate limit off with false or LEADBEACON_RATE_LIMIT=0', () => {
     expect(resolveOptions({ apiKey: 'k', projectId: 'p', rateLimit: false, logger }, {}).rateLimit).toBe(false);
     expect(resolveOptions({ apiKey: 'k', projectId: 'p', logger }, { LEADBEACON_RATE_LIMIT: '0' }).rateLimit).toBe(false);
+  });
+
+  it('takes the server-mode cookie domain from cookieDomain or LEADBEACON_COOKIE_DOMAIN, without a leading dot', () => {
+    expect(resolveOptions({ apiKey: 'k', projectId: 'p', cookieDomain: '.Example.com', logger }, {}).cookieDomain).toBe('example.com');
+    expect(resolveOptions({ apiKey: 'k', projectId: 'p', logger }, { LEADBEACON_COOKIE_DOMAIN: 'shop.example' }).cookieDomain).toBe('shop.example');
   });
 
   it('accepts projectIds without a projectId', () => {
@@ -68,6 +73,8 @@ describe('resolveOptions', () => {
   it.each([
     ['rateLimit.limit', { rateLimit: { limit: 0 } }],
     ['rateLimit.windowMs', { rateLimit: { windowMs: 2 ** 31 } }],
+    ['rateLimit.pageViewLimit', { rateLimit: { pageViewLimit: 0.5 } }],
+    ['cookieDomain', { cookieDomain: 'https://example.com' }],
     ['rateLimit.store', { rateLimit: { store: {} as never } }],
     ['minPageMs', { minPageMs: -1 }],
     ['transform', { transform: 'x' as never }],

@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { LeadEvents } from '../events.js';
-import { MAX_BODY_BYTES, type HandleInput } from '../intake/handle.js';
+import { isPageView, MAX_BODY_BYTES, type HandleInput } from '../intake/handle.js';
 import type { LeadRouterOptions } from '../options.js';
 import { createLeadService, type DeliveryStats } from '../service.js';
 
@@ -38,10 +38,13 @@ export function createLeadRouter(options: LeadRouterOptions = {}): LeadRouter {
         body: req.body,
         ip: req.socket.remoteAddress ?? '',
         selfOrigin: `${req.protocol}://${req.get('host') ?? ''}`,
+        pageView: isPageView(req.originalUrl),
         ...(bodyError ? { bodyError } : {}),
       })
       .then((out) => {
-        res.status(out.status).set(out.headers).send(out.body);
+        res.status(out.status).set(out.headers);
+        if (out.cookies?.length) res.append('set-cookie', out.cookies);
+        res.send(out.body);
       }, next);
   };
 

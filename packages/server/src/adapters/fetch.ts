@@ -1,5 +1,6 @@
 import type { LeadEvents } from '../events.js';
 import type { LeadRouterOptions } from '../options.js';
+import { isPageView } from '../intake/handle.js';
 import { readBody } from '../intake/read-body.js';
 import { createLeadService, type DeliveryStats } from '../service.js';
 
@@ -36,9 +37,12 @@ export function createFetchHandler(options: LeadRouterOptions = {}): FetchHandle
       headers: Object.fromEntries(request.headers),
       ip: info.clientAddress ?? '',
       selfOrigin: new URL(request.url).origin,
+      pageView: isPageView(request.url),
       ...read,
     });
-    return new Response(out.status === 204 ? null : out.body, { status: out.status, headers: out.headers });
+    const headers = new Headers(out.headers);
+    for (const cookie of out.cookies ?? []) headers.append('set-cookie', cookie);
+    return new Response(out.status === 204 ? null : out.body, { status: out.status, headers });
   }
 
   return Object.assign(handler, { events: service.events, stats: () => service.stats(), ready: () => service.ready(), close: () => service.close() });

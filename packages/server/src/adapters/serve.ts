@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import type { HandleInput, HandleResult } from '../intake/handle.js';
+import { isPageView, type HandleInput, type HandleResult } from '../intake/handle.js';
 import { createDefaultLogger } from '../logger.js';
 import { createMetrics } from '../metrics.js';
 import type { LeadRouterOptions } from '../options.js';
@@ -20,6 +20,11 @@ export interface ServeOptions extends LeadRouterOptions {
   path?: string;
   /** The browser script served at `/leadbeacon.js`; the scripts it loads on demand are served from beside it (`-debug.js`, `-forms.js`). @default @leadbeacon/browser's built script */
   scriptFile?: string;
+  /**
+   * The server-mode-only script served at `/leadbeacon.server.js`, for pages whose endpoint is this
+   * server on their own site. @default @leadbeacon/browser's built one, unless `scriptFile` is given
+   */
+  serverScriptFile?: string;
   /** How long in-flight requests may take to finish after SIGTERM before connections are cut. @default 10_000 */
   shutdownTimeoutMs?: number;
   /** Serve Prometheus metrics at /metrics. @default true */
@@ -62,7 +67,7 @@ const TIMEOUT_CHECK_MS = 1_000;
 /** The endpoint as a server of its own (node:http, no framework), for sites without a Node app. */
 export async function startServer(options: ServeOptions = {}): Promise<StandaloneServer> {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ServeOptions;
-  const { port, host, path, scriptFile, shutdownTimeoutMs, metrics: withMetrics, requestTimeoutMs, maxConnections, samplePage, ...endpoint } = { ...DEFAULTS, ...given };
+  const { port, host, path, scriptFile, serverScriptFile, shutdownTimeoutMs, metrics: withMetrics, requestTimeoutMs, maxConnections, samplePage, ...endpoint } = { ...DEFAULTS, ...given };
   if (!(requestTimeoutMs > 0)) throw new TypeError(`Expected \`requestTimeoutMs\` to be a positive number, got ${requestTimeoutMs}`);
   if (!(Number.isInteger(maxConnections) && maxConnections > 0)) throw new TypeError(`Expected \`maxConnections\` to be a positive whole number, got ${maxConnections}`);
   // Headers and body share one deadline: Node requires headersTimeout ≤ requestTimeout.
@@ -70,30 +75,36 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
   const logger = endpoint.logger ?? createDefaultLogger();
   const service = createLeadService({ ...endpoint, logger });
   const metrics = withMetrics ? createMetrics(service) : undefined;
-  const script = await loadScript(scriptFile);
-  // The debug view, which the script loads from beside itself on ?leadbeacon_debug; optional.
-  const debugScript = await loadScript(scriptFile ? scriptFile.replace(/\.js$/, '-debug.js') : undefined, 'leadbeacon-debug.js').catch(() => undefined);
-  // leadbeacon-forms.js, which the script loads from beside itself on pages with a form builder,
-  // HubSpot or data-frame-origins (packages/browser/src/chunks.ts); optional too.
-  const formsScript = await loadScript(scriptFile ? scriptFile.replace(/\.js$/, '-forms.js') : undefined, 'leadbeacon-forms.js').catch(() => undefined);
+  const script = await loadScript(scriptFile, 'leadbeacon.js');
+  /** A script served beside leadbeacon.js: from beside a given scriptFile, else from the package; optional. */
+  const beside = (suffix: string) => loadScript(scriptFile?.replace(/\.js$/, suffix), `leadbeacon${suffix}`).catch(() => undefined);
+  const scripts: Record<string, { text: string; etag: string } | undefined> = {
+    '/leadbeacon.js': script,
+    // The server-mode-only build; a given scriptFile comes from elsewhere: that build only when named too.
+    '/leadbeacon.server.js': serverScriptFile || !scriptFile ? await loadScript(serverScriptFile, 'leadbeacon.server.js') : undefined,
+    // What the script loads from beside itself: the debug view (?leadbeacon_debug) and the forms
+    // chunk (pages with a form builder, HubSpot or data-frame-origins: packages/browser/src/chunks.ts).
+    '/leadbeacon-debug.js': await beside('-debug.js'),
+    '/leadbeacon-forms.js': await beside('-forms.js'),
+  };
   let closing = false;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Once shutting down, a kept-alive connection is closed after its answer instead of idling.
     res.once('close', () => closing && req.socket.destroySoon());
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (pathname === path || pathname === `${path}/`) return send(res, await service.handle(await toInput(req)));
+    if (pathname === path || pathname === `${path}/`) return send(res, await service.handle({ ...(await toInput(req)), pageView: isPageView(req.url ?? '') }));
     const inspector = `${path}/inspector`;
     if (service.inspect && (pathname === inspector || pathname.startsWith(`${inspector}/`))) {
       const query = (req.url ?? '').split('?')[1] ?? '';
       return send(res, await service.inspect({ method: req.method ?? 'GET', path: pathname.slice(inspector.length), query, headers: req.headers, ip: req.socket.remoteAddress ?? '' }));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, json(404, { error: 'not_found' }));
-    const served = ({ '/leadbeacon.js': script, '/leadbeacon-debug.js': debugScript, '/leadbeacon-forms.js': formsScript } as Record<string, typeof script | undefined>)[pathname];
-    if (served) {
-      if (req.headers['if-none-match'] === served.etag) return send(res, { status: 304, headers: { etag: served.etag }, body: '' });
-      const headers = { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag: served.etag };
-      return send(res, { status: 200, headers, body: req.method === 'HEAD' ? '' : served.text });
+    const asked = Object.hasOwn(scripts, pathname) ? scripts[pathname] : undefined;
+    if (asked) {
+      if (req.headers['if-none-match'] === asked.etag) return send(res, { status: 304, headers: { etag: asked.etag }, body: '' });
+      const headers = { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag: asked.etag };
+      return send(res, { status: 200, headers, body: req.method === 'HEAD' ? '' : asked.text });
     }
     if (pathname === '/healthz') return send(res, json(200, { ok: true }));
     if (pathname === '/' && samplePage) return send(res, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: renderSamplePage(path) });
@@ -166,14 +177,14 @@ function renderSamplePage(path: string): string {
 }
 
 function send(res: ServerResponse, out: HandleResult): void {
-  res.writeHead(out.status, out.headers).end(out.body);
+  res.writeHead(out.status, out.cookies?.length ? { ...out.headers, 'set-cookie': out.cookies } : out.headers).end(out.body);
 }
 
 function json(status: number, body: object): HandleResult {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
 }
 
-async function loadScript(file: string | undefined, name = 'leadbeacon.js'): Promise<{ text: string; etag: string }> {
+async function loadScript(file: string | undefined, name: string): Promise<{ text: string; etag: string }> {
   let path = file;
   if (!path) {
     try {

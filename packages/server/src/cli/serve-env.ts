@@ -19,6 +19,7 @@ export async function readServeConfig(env: Env = process.env): Promise<ServeConf
     ...(env.HOST ? { host: env.HOST } : {}),
     ...(env.LEADBEACON_PATH ? { path: env.LEADBEACON_PATH } : {}),
     ...(env.LEADBEACON_SCRIPT_FILE ? { scriptFile: env.LEADBEACON_SCRIPT_FILE } : {}),
+    ...(env.LEADBEACON_SERVER_SCRIPT_FILE ? { serverScriptFile: env.LEADBEACON_SERVER_SCRIPT_FILE } : {}),
     ...(env.LEADBEACON_SHUTDOWN_TIMEOUT_MS ? { shutdownTimeoutMs: integer('LEADBEACON_SHUTDOWN_TIMEOUT_MS', env.LEADBEACON_SHUTDOWN_TIMEOUT_MS) } : {}),
     ...(env.LEADTRACKR_TIMEOUT_MS ? { timeoutMs: integer('LEADTRACKR_TIMEOUT_MS', env.LEADTRACKR_TIMEOUT_MS) } : {}),
     ...(env.LEADBEACON_METRICS === 'false' ? { metrics: false } : {}),

@@ -7,10 +7,13 @@ import { compileOrigins, corsHeaders, PREFLIGHT_HEADERS, type OriginMatcher } fr
 import type { ProjectIdResolver } from './project-id.js';
 import type { RateLimiter } from './rate-limit.js';
 import { requestIdCookies } from './request-cookies.js';
-import { parseBeacon } from './schema.js';
+import { parseBeacon, validFlowEntries, type Beacon } from './schema.js';
 import { applyTransform, type TransformLead } from '../lead/transform.js';
 import { createWarnOnce, type WarnOnce } from '../warn-once.js';
 import type { RecentLeads } from '../inspector/recent.js';
+import { consentFromCmp, mergeConsent, parseFlow, pickConsent, registrableDomain, urlIds } from '@leadbeacon/rules';
+import { isSameSite, parseUrl, requestCookies, sharedCookieDomain } from './cookies.js';
+import { createPageViewHandler, type PageViewSettings } from '../page-view/handle-page-view.js';
 
 /** Beacons are small; 64 KiB is also the browser's keepalive budget, so nothing larger is legitimate. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -29,6 +32,8 @@ export interface HandleInput {
   ip: string;
   /** The endpoint's own origin, `https://host`; the default allowed origin. */
   selfOrigin?: string;
+  /** Set by the adapter when the request's query has `pv`: server mode's page view, not a lead. */
+  pageView?: boolean;
   /** Set by an adapter that could not read the body: larger than 64 KiB, compressed unreadably, or cut off. */
   bodyError?: 'too_large' | 'unsupported_encoding' | 'aborted';
 }
@@ -37,6 +42,8 @@ export interface HandleResult {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** `Set-Cookie` values, one header each (server mode's page view). */
+  cookies?: string[];
 }
 
 /** What accepting a lead came to: delivered at once (with LeadTrackr's id) or stored to deliver. */
@@ -71,6 +78,8 @@ export interface HandlerDeps {
   warnOnce?: WarnOnce;
   /** Keeps accepted beacons for the lead inspector. @default none (the inspector is off) */
   recent?: RecentLeads | undefined;
+  /** Server mode's page views. @default the registrable domain, the system clock */
+  pageView?: PageViewSettings;
 }
 
 /** Long enough for a database restart or a freed disk, short enough that the visitor is still on the site. */
@@ -85,6 +94,8 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
   const clientIp = deps.clientIp ?? ((peer: string) => normalizeIp(peer));
   const { logger, events, rateLimiter, bots, transform } = deps;
   const warnOnce = deps.warnOnce ?? createWarnOnce(logger);
+  const pageViewSettings = deps.pageView ?? { cookieDomain: undefined, now: Date.now };
+  const handlePageView = createPageViewHandler(pageViewSettings);
 
   return async function handle(input) {
     const origin = header(input.headers, 'origin');
@@ -105,6 +116,7 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     const cors = corsHeaders(origin);
     if (input.method === 'OPTIONS') return { status: 204, headers: { ...cors, ...PREFLIGHT_HEADERS }, body: '' };
     if (input.method !== 'POST') return reject(405, { ...cors, allow: 'POST, OPTIONS' }, 'method_not_allowed', 'Use POST');
+    if (input.pageView) return pageView(input, origin, cors);
     const projectId = projectIdFor(origin);
     if (!projectId) {
       warnOnce(`project ${origin}`, { origin: origin.slice(0, 200) }, 'no LeadTrackr project for this origin: add it to projectIds (LEADTRACKR_PROJECT_IDS) or set projectId (LEADTRACKR_PROJECT_ID)');
@@ -130,8 +142,8 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     const result = parseBeacon(parsed.value);
     if (!result.ok) return reject(400, cors, 'invalid_beacon', describeIssues(result.issues), { issues: result.issues });
 
-    const { beacon } = result;
-    const { uniqueEventId } = beacon;
+    const { uniqueEventId } = result.beacon;
+    const [beacon, requestIds] = withRequestFacts(result.beacon, input, origin, pageViewSettings);
     const bot = bots && botReason(beacon, bots);
     if (bot) return drop(cors, bot, uniqueEventId);
     const collected = collectFieldsOf(beacon);
@@ -140,7 +152,7 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
 
     const userAgent = (header(input.headers, 'user-agent') ?? '').slice(0, 1_000);
     const device = { ipAddress: deps.anonymizeIp ? anonymizeIp(ip) : ip, userAgent };
-    let lead = toLeadTrackrLead(beacon, device, projectId, collected, requestIdCookies(input.headers.cookie));
+    let lead = toLeadTrackrLead(beacon, device, projectId, collected, requestIds);
     if (transform) {
       // Only the error's name: a host's message may quote the lead, and logs never hold personal data.
       const outcome = await applyTransform(transform, lead, { origin, ip, headers: input.headers, beacon }).catch((error: unknown) => ({
@@ -172,6 +184,19 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
       : reply(202, cors, { ok: true, uniqueEventId });
   };
 
+  /** The lead's checks up to the JSON, against the page views' own rate limit; nothing stored. */
+  async function pageView(input: HandleInput, origin: string, cors: Record<string, string>): Promise<HandleResult> {
+    if (rateLimiter) {
+      const verdict = await rateLimiter.check(clientIp(input.ip, header(input.headers, 'x-forwarded-for')), 'pageView');
+      if (!verdict.ok) return reject(429, { ...cors, ...verdict.headers }, 'rate_limited', 'Too many page views from this address; try again later');
+    }
+    if (input.bodyError === 'too_large' || isTooLarge(input)) return reject(413, cors, 'body_too_large', 'The body is larger than 64 KiB');
+    if (input.bodyError) return reject(400, cors, 'invalid_page_view', 'The body could not be read');
+    const parsed = parseBody(input.body);
+    if (!parsed.ok) return reject(400, cors, 'invalid_json', 'The body is not valid JSON');
+    return handlePageView(input, origin, parsed.value, cors, reject);
+  }
+
   function reject(status: number, headers: Record<string, string>, error: string, message: string, extra: object = {}): HandleResult {
     events.emit('rejected', { reason: error, status });
     logger.debug({ reason: error, status }, 'beacon rejected');
@@ -184,6 +209,39 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
     logger.info({ uniqueEventId, reason }, 'beacon dropped');
     return reply(202, headers, { ok: true, uniqueEventId });
   }
+}
+
+/**
+ * What the request knows beyond the beacon, for a page on the endpoint's own site: the id cookies
+ * of its Cookie header (HttpOnly ones too: server mode's own click-id copies, a server-side GTM's
+ * FPGCL* and FPID), which the lead's ids are read from after the cookies the page read itself, the channel flow from `lt_channelflow` when the page sent none, and the
+ * click ids of the page's URL (server mode: the page reads no cookie, so the endpoint applies the
+ * script's rule, fbc's kept cookie included), and the consent the CMP's cookie records for the
+ * signals the page did not send. The cookies a request to another site carries are
+ * not the page's: nothing is added then.
+ */
+function withRequestFacts(beacon: Beacon, input: HandleInput, origin: string, { now, cookieDomain }: PageViewSettings): [Beacon, Record<string, string>] {
+  const pageHost = parseUrl(origin)?.hostname ?? '';
+  const endpointHost = parseUrl(input.selfOrigin)?.hostname ?? '';
+  if (!isSameSite(pageHost, endpointHost)) return [beacon, {}];
+  const cookies = requestCookies(input.headers);
+  const out: Beacon = { ...beacon };
+  if (!beacon.channelFlow?.length && cookies.lt_channelflow) out.channelFlow = validFlowEntries(parseFlow(cookies.lt_channelflow));
+  // The CMP's own cookie fills the signals the page did not send (the server build reads no cookie).
+  const cmp = consentFromCmp(cookies);
+  if (Object.keys(cmp).length) out.attributionData = { ...out.attributionData, consent: mergeConsent(pickConsent(beacon.attributionData.consent), cmp) };
+  const page = parseUrl(beacon.url);
+  if (page?.origin === origin) {
+    const ids = urlIds(page.searchParams, cookies, now(), sharedCookieDomain(pageHost, endpointHost, cookieDomain) || registrableDomain(pageHost));
+    out.attributionData = { ...ids, ...out.attributionData };
+  }
+  return [out, requestIdCookies(cookies)];
+}
+
+/** Whether a request target (`/leadbeacon?pv`, or a full URL) is server mode's page view. */
+export function isPageView(target: string): boolean {
+  const query = target.indexOf('?');
+  return query >= 0 && new URLSearchParams(target.slice(query + 1).split('#')[0]).has('pv');
 }
 
 function reply(status: number, headers: Record<string, string>, body: object): HandleResult {

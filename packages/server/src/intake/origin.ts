@@ -58,9 +58,13 @@ export function compileOrigins(allowedOrigins: readonly string[]): OriginMatcher
   };
 }
 
-/** CORS response headers for an allowed origin (expressjs/cors semantics: echo it, Vary on it). */
+/**
+ * CORS response headers for an allowed origin (expressjs/cors semantics: echo it, Vary on it).
+ * Credentials are allowed: server mode sends the visitor's cookies with page views and leads, and
+ * a credentialed answer without this header is unreadable, so the script would keep the lead.
+ */
 export function corsHeaders(origin: string): Record<string, string> {
-  return { 'access-control-allow-origin': origin, vary: 'Origin' };
+  return { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' };
 }
 
 /** Extra headers for a preflight; beacons are simple requests, but fetch with JSON preflights. */

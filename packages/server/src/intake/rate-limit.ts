@@ -6,6 +6,8 @@ export type { Store as RateLimitStore } from 'express-rate-limit';
 export interface RateLimitSettings {
   limit: number;
   windowMs: number;
+  /** Server mode's page views, counted apart from leads so browsing never spends a visitor's lead allowance. @default 4 × limit */
+  pageViewLimit?: number;
   /** An express-rate-limit store: its MemoryStore, rate-limit-redis's RedisStore, … */
   store: Store;
 }
@@ -13,8 +15,8 @@ export interface RateLimitSettings {
 export type RateLimitVerdict = { ok: true } | { ok: false; headers: Record<string, string> };
 
 export interface RateLimiter {
-  /** Counts one request from `ip`; refuses it once the window's limit is spent. */
-  check(ip: string): Promise<RateLimitVerdict>;
+  /** Counts one request from `ip`; refuses it once the window's limit for its kind is spent. */
+  check(ip: string, kind?: 'lead' | 'pageView'): Promise<RateLimitVerdict>;
   close(): Promise<void>;
 }
 
@@ -25,17 +27,19 @@ export interface RateLimiter {
  * `ipKeyGenerator`, as one subscriber usually holds a whole prefix.
  */
 export function createRateLimiter(settings: RateLimitSettings, logger: Logger, ownsStore: boolean): RateLimiter {
-  const { store, limit, windowMs } = settings;
+  const { store, windowMs } = settings;
   // Stores read only what they need (windowMs); the rest of the middleware's options do not apply.
-  const ready = Promise.resolve(store.init?.({ windowMs, limit } as RateLimitOptions)).catch((error: unknown) => {
+  const ready = Promise.resolve(store.init?.({ windowMs, limit: settings.limit } as RateLimitOptions)).catch((error: unknown) => {
     logger.warn({ code: (error as { code?: string }).code, err: (error as Error).message }, 'rate limit store did not start');
   });
 
-  async function check(ip: string): Promise<RateLimitVerdict> {
+  async function check(ip: string, kind: 'lead' | 'pageView' = 'lead'): Promise<RateLimitVerdict> {
     await ready;
+    const limit = kind === 'lead' ? settings.limit : (settings.pageViewLimit ?? settings.limit * 4);
     let info;
     try {
-      info = await store.increment(ipKeyGenerator(ip || 'unknown'));
+      // Page views count under their own key in the same store.
+      info = await store.increment((kind === 'lead' ? '' : 'pv:') + ipKeyGenerator(ip || 'unknown'));
     } catch (error) {
       // A lead is worth more than a perfect limit: when the store is down, let the request through.
       logger.warn({ err: (error as Error).message }, 'rate limit store failed; request allowed');

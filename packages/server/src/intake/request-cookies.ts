@@ -1,5 +1,4 @@
 import { idCookies } from '@leadbeacon/rules';
-import { parse } from 'cookie';
 
 /**
  * A server-side GTM's own id cookies (FPGCLAW, FPGCLAG, FPGCLGB, FPGCLDC, FPID): set over HTTP as
@@ -13,14 +12,11 @@ const HTTP_ONLY_IDS = /^(FPGCL(AW|AG|GB|DC)|FPID)$/;
 const COOKIE_VALUE_MAX = 4_096;
 
 /**
- * The id cookies of a request's Cookie header (jshttp's `cookie` parses it, URL-decoding values
- * as the script's js-cookie does): the ones the script would send (the rules' `idCookies`) and
- * the HttpOnly ones above; no other cookie goes further. The first of a repeated name wins, as
- * browsers send the most specific path first.
+ * The id cookies among a request's cookies (cookies.ts's `requestCookies` parses the header): the
+ * ones the script would send (the rules' `idCookies`) and the HttpOnly ones above; no other cookie
+ * goes further.
  */
-export function requestIdCookies(header: string | string[] | undefined): Record<string, string> {
-  if (!header) return {};
-  const all = parse(Array.isArray(header) ? header.join('; ') : header);
+export function requestIdCookies(all: Readonly<Record<string, string>>): Record<string, string> {
   const ids = idCookies(all);
   for (const name in all) if (HTTP_ONLY_IDS.test(name)) ids[name] = all[name]!;
   return Object.fromEntries(Object.entries(ids).filter(([, value]) => value.length <= COOKIE_VALUE_MAX));

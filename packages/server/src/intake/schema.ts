@@ -67,6 +67,20 @@ const cookies = z.record(z.string(), z.string()).transform((record) =>
   ),
 );
 
+const flowEntry = z.strictObject({
+  t: z.number().int().nonnegative(),
+  ch: z.strictObject({ s: text(200), m: text(200), cm: text(200).optional(), ct: text(200).optional(), tm: text(200).optional() }),
+  lp: text(100),
+});
+
+/** The entries of a flow read from `lt_channelflow` that a beacon's channelFlow could hold, at most the last 25. */
+export function validFlowEntries(entries: unknown[]): Beacon['channelFlow'] & {} {
+  return entries.flatMap((entry) => {
+    const result = flowEntry.safeParse(entry);
+    return result.success ? [result.data] : [];
+  }).slice(-25);
+}
+
 export type Field = z.infer<typeof field>;
 export type FormNames = z.infer<typeof formNames>;
 
@@ -95,21 +109,14 @@ export const beaconSchema = z.strictObject({
     .transform(withoutLongStrings)
     .default({}),
   cookies: cookies.optional(),
+  /** Server mode: the page's URL; the endpoint reads its click ids (the page reads no cookie to build fbc). */
+  url: text(8_192).optional(),
   formData: record(200, fieldValue, 100).default({}),
   // A form over MAX_FIELDS fields is trimmed (trimFields below), not refused: the lead must arrive.
   fields: z.array(field).optional(),
   /** Present only for a captured <form> (not for the JS API's `send`): its name candidates. */
   form: formNames.optional(),
-  channelFlow: z
-    .array(
-      z.strictObject({
-        t: z.number().int().nonnegative(),
-        ch: z.strictObject({ s: text(200), m: text(200), cm: text(200).optional(), ct: text(200).optional(), tm: text(200).optional() }),
-        lp: text(100),
-      }),
-    )
-    .max(25)
-    .optional(),
+  channelFlow: z.array(flowEntry).max(25).optional(),
   // LeadTrackr's own cap (../shared/reference/leadtrackr.md).
   uniqueIdentifier: text(255).optional(),
   pageMs: z.number().int().nonnegative().max(2_147_483_647).optional(),
@@ -134,4 +141,41 @@ export function parseBeacon(body: unknown): ParseResult {
     ok: false,
     issues: result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })),
   };
+}
+
+const consentState = z.enum(['granted', 'denied']);
+const consentSignals = z.strictObject({
+  ad_storage: consentState.optional(),
+  analytics_storage: consentState.optional(),
+  ad_user_data: consentState.optional(),
+  ad_personalization: consentState.optional(),
+});
+
+/**
+ * A page view in server mode: what only the page knows. u the page's URL, r its referrer, q true under
+ * `data-consent="required"`, c the consent the page was told through the JS API, l Consent Mode's
+ * state from `dataLayer` (the CMP's cookies the endpoint reads itself), s `data-session-minutes`,
+ * k `data-click-id-days`, d `data-cookie-domain`, p `data-utm-params`. 8 KiB holds any URL a browser
+ * sends in practice.
+ */
+export const pageViewSchema = z.strictObject({
+  u: text(8_192),
+  r: text(8_192).optional(),
+  q: z.boolean().optional(),
+  c: consentSignals.optional(),
+  l: consentSignals.optional(),
+  // Up to a month of session and the 400 days browsers keep a cookie at most (RFC 6265bis).
+  s: z.number().positive().max(43_200).optional(),
+  k: z.number().positive().max(400).optional(),
+  d: text(253).optional(),
+  p: z.array(text(100)).max(5).optional(),
+});
+
+export type PageViewBody = z.infer<typeof pageViewSchema>;
+
+/** Validates an already JSON-parsed page-view body; issues as parseBeacon's. */
+export function parsePageView(body: unknown): { ok: true; view: PageViewBody } | { ok: false; issues: { path: string; message: string }[] } {
+  const result = pageViewSchema.safeParse(body);
+  if (result.success) return { ok: true, view: result.data };
+  return { ok: false, issues: result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message })) };
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLeadRouter, createMemoryOutbox, type LeadRouter } from '../../src/index.js';
-import { leadsDelivered, createMemoryLogger, startStandIn, validBeacon, validCookiesBeacon } from '../support/setup.js';
+import { leadsDelivered, createMemoryLogger, postAs, startStandIn, validBeacon, validCookiesBeacon } from '../support/setup.js';
 
 const ORIGIN = 'https://www.site.example';
 
@@ -49,6 +49,14 @@ describe.each([
 
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(base, { method: 'POST', body, headers: { origin: ORIGIN, 'content-type': 'text/plain;charset=UTF-8', 'user-agent': 'TestAgent/1.0', ...headers } });
+
+  it('answers a page view (?pv) 204 with one Set-Cookie header per cookie, and stores nothing', async () => {
+    const res = await postAs(`${base}?pv`, 'api.site.example', { origin: ORIGIN, 'content-type': 'text/plain;charset=UTF-8' }, JSON.stringify({ u: `${ORIGIN}/?gclid=Cj0-test` }));
+    expect(res.status).toBe(204);
+    expect(res.setCookies.map((c) => c.split('=')[0])).toEqual(['lt_channelflow', 'lt_session', 'lb_gclid']);
+    expect(res.setCookies[1]).toMatch(/^lt_session=1; Max-Age=1800; Domain=site\.example; Path=\/; Secure; SameSite=Lax$/);
+    expect(await router.stats()).toMatchObject({ pending: 0 });
+  });
 
   it('creates the lead from a text/plain beacon with device data from the request', async () => {
     const res = await post(JSON.stringify(validBeacon));

@@ -32,6 +32,14 @@ const post = (body: string, headers: Record<string, string> = {}) =>
   new Request(URL_, { method: 'POST', body, headers: { origin: ORIGIN, 'content-type': 'text/plain;charset=UTF-8', 'user-agent': 'FetchUA/1', ...headers } });
 
 describe('createFetchHandler', () => {
+  it('answers a page view (?pv) 204 with one Set-Cookie header per cookie, and stores nothing', async () => {
+    const res = await handler(new Request(`${URL_}?pv`, { method: 'POST', body: JSON.stringify({ u: `${ORIGIN}/?msclkid=m-1` }), headers: { origin: ORIGIN, 'content-type': 'text/plain' } }));
+    expect(res.status).toBe(204);
+    expect(res.headers.getSetCookie().map((c) => c.split('=')[0])).toEqual(['lt_channelflow', 'lt_session', 'lb_msclkid']);
+    expect(res.headers.getSetCookie()[2]).toContain('; Domain=site.example; Path=/;');
+    expect(await handler.stats()).toMatchObject({ pending: 0 });
+  });
+
   it('creates the lead and answers with CORS headers', async () => {
     const res = await handler(post(JSON.stringify(validBeacon)), { clientAddress: '198.51.100.20' });
     expect(res.status).toBe(202);

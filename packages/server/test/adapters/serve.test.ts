@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type StandaloneServer } from '../../src/adapters/serve.js';
 import { createMemoryOutbox } from '../../src/delivery/outbox/memory.js';
 import { createSqliteOutbox } from '../../src/delivery/outbox/sqlite.js';
-import { createMemoryLogger, leadsDelivered, startStandIn, tempDir, validBeacon } from '../support/setup.js';
+import { createMemoryLogger, leadsDelivered, postAs, startStandIn, tempDir, validBeacon } from '../support/setup.js';
 
 const ORIGIN = 'https://www.site.example';
 
@@ -33,6 +33,13 @@ const post = (body: string, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/leadbeacon`, { method: 'POST', body, headers: { origin: ORIGIN, 'content-type': 'text/plain', ...headers } });
 
 describe('startServer', () => {
+  it('answers a page view (?pv) 204 with one Set-Cookie header per cookie', async () => {
+    const res = await postAs(`${server.url}/leadbeacon?pv`, 'api.site.example', { origin: ORIGIN, 'content-type': 'text/plain;charset=UTF-8' }, JSON.stringify({ u: `${ORIGIN}/?gclid=Cj0-test` }));
+    expect(res.status).toBe(204);
+    expect(res.setCookies.map((c) => c.split('=')[0])).toEqual(['lt_channelflow', 'lt_session', 'lb_gclid']);
+    expect(await server.service.stats()).toMatchObject({ pending: 0 });
+  });
+
   it('creates a lead at /leadbeacon with the socket address', async () => {
     const res = await post(JSON.stringify(validBeacon));
     expect(res.status).toBe(202);
@@ -60,6 +67,15 @@ describe('startServer', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('javascript');
     expect(await res.text()).toContain('_x');
+  });
+
+  it('serves the server-mode-only script at /leadbeacon.server.js', async () => {
+    const res = await fetch(`${server.url}/leadbeacon.server.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('javascript');
+    const text = await res.text();
+    expect(text).toContain('?pv');
+    expect(text).not.toContain('lb_probe');
   });
 
   it('answers /healthz and /readyz with the delivery stats', async () => {

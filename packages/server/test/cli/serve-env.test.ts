@@ -8,8 +8,8 @@ await redis?.quit();
 
 describe('readServeConfig', () => {
   it('reads the server settings', async () => {
-    const config = await readServeConfig({ PORT: '8080', HOST: '127.0.0.1', LEADBEACON_PATH: '/leads', LEADTRACKR_TIMEOUT_MS: '2000', LEADBEACON_METRICS: 'false' });
-    expect(config.options).toEqual({ port: 8080, host: '127.0.0.1', path: '/leads', timeoutMs: 2000, metrics: false });
+    const config = await readServeConfig({ PORT: '8080', HOST: '127.0.0.1', LEADBEACON_PATH: '/leads', LEADTRACKR_TIMEOUT_MS: '2000', LEADBEACON_METRICS: 'false', LEADBEACON_SERVER_SCRIPT_FILE: '/srv/lb.server.js' });
+    expect(config.options).toEqual({ port: 8080, host: '127.0.0.1', path: '/leads', timeoutMs: 2000, metrics: false, serverScriptFile: '/srv/lb.server.js' });
   });
 
   it('reads the slow-client deadline and the connection cap', async () => {

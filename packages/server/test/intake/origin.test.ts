@@ -65,7 +65,7 @@ describe('compileOrigins', () => {
     expect(() => compileOrigins(['https://*'])).toThrow(TypeError);
   });
 
-  it('echoes the origin in CORS headers and varies on it', () => {
-    expect(corsHeaders('https://a.example')).toEqual({ 'access-control-allow-origin': 'https://a.example', vary: 'Origin' });
+  it('echoes the origin in CORS headers, allows credentials and varies on it', () => {
+    expect(corsHeaders('https://a.example')).toEqual({ 'access-control-allow-origin': 'https://a.example', 'access-control-allow-credentials': 'true', vary: 'Origin' });
   });
 });

@@ -54,7 +54,8 @@ beforeAll(async () => {
 }, 60_000);
 
 /**
- * One case as it happens: the shipped script runs its page view on the case's URL and cookies,
+ * One case as it happens: the shipped script runs its page view on the case's URL and cookies
+ * (script mode: it keeps the cookies itself, as LeadTrackr's own tags do),
  * the page sends a lead through `leadbeacon('send')`, and the endpoint's handler gets that exact
  * body with the Cookie header the browser would send to an endpoint on the site's own origin
  * (the cookies after the page view, HttpOnly ones included).
@@ -62,7 +63,7 @@ beforeAll(async () => {
 async function leadOf(url: string, cookies: Record<string, string>): Promise<LeadTrackrLead> {
   const origin = new URL(url).origin;
   const visible = Object.fromEntries(Object.entries(cookies).filter(([name]) => !isHttpOnly(name)));
-  const page = runInFakePage(script, { url, cookies: visible, nowMs: golden.now, attributes: { 'data-endpoint': `${origin}/leadbeacon` } });
+  const page = runInFakePage(script, { url, cookies: visible, nowMs: golden.now, attributes: { 'data-endpoint': `${origin}/leadbeacon`, 'data-cookies': 'script' } });
   page.leadbeacon('send', { email: 'lead@example.com' });
   expect(page.requests).toHaveLength(1);
   const jar = { ...Object.fromEntries(page.jar), ...Object.fromEntries(Object.entries(cookies).filter(([name]) => isHttpOnly(name))) };
@@ -82,6 +83,8 @@ async function leadOf(url: string, cookies: Record<string, string>): Promise<Lea
     headers: { origin, 'content-type': 'text/plain;charset=UTF-8', cookie: cookieHeader },
     body: page.requests[0]!.body,
     ip: '198.51.100.4',
+    // The endpoint on the page's own origin: the request's cookies are the page's.
+    selfOrigin: origin,
   });
   expect(out.status).toBe(202);
   return leads[0]!;

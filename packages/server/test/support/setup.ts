@@ -83,3 +83,19 @@ export async function leadsDelivered<L>(standIn: { leads: L[] }, count: number, 
   );
   return standIn.leads;
 }
+
+/**
+ * POSTs with a Host header of the test's choosing (fetch sends the URL's own): an endpoint that
+ * believes it is `host`, for server mode's same-site checks. Resolves to the status and Set-Cookie values.
+ */
+export async function postAs(url: string, host: string, headers: Record<string, string>, body: string): Promise<{ status: number; setCookies: string[] }> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { ...headers, host } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, setCookies: res.headers['set-cookie'] ?? [] }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
