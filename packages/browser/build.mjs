@@ -1,4 +1,10 @@
-// Builds the script-tag IIFE (minified, what sites load) and a readable debug copy with the logging.
+// Builds the script-tag IIFE (minified, what sites load), a readable debug copy with the logging,
+// and the ESM build for apps (`init()`, dist/init.js) with its types.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -19,16 +25,34 @@ const common = {
   conditions: ['source'],
   format: 'iife',
   target,
-  legalComments: 'none',
+  // js-cookie's MIT notice (`/*! js-cookie … | MIT */`) stays in what ships, as its license asks.
+  legalComments: 'inline',
   logLevel: 'warning',
   mangleProps,
 };
 
 /** The options of the shipped, minified script (bench/modules.mjs measures with them too). */
-export const minified = { ...common, minify: true, outfile: 'dist/leadbeacon.js', define: { __DEBUG__: 'false' } };
+export const minified = { ...common, minify: true, outfile: 'dist/leadbeacon.js', define: { __DEBUG__: 'false', __ESM__: 'false' } };
 
 // Builds only when run (`node build.mjs`), not when a bench imports the options.
 if (process.argv[1] && import.meta.url == pathToFileURL(process.argv[1]).href) {
   await build(minified);
-  await build({ ...common, outfile: 'dist/leadbeacon.debug.js', define: { __DEBUG__: 'true' } });
+  await build({ ...common, outfile: 'dist/leadbeacon.debug.js', define: { __DEBUG__: 'true', __ESM__: 'false' } });
+  // For bundlers: readable (the app's bundler minifies) but with the debug branches dropped (minifySyntax);
+  // the page wiring runs only when init() is called.
+  await build({ ...common, entryPoints: ['src/init.ts'], format: 'esm', minifySyntax: true, mangleProps: undefined, outfile: 'dist/init.js', define: { __DEBUG__: 'false', __ESM__: 'true' } });
+  buildTypes();
+}
+
+/** dist/init.d.ts and what it imports: the ESM build's public types, nothing of the page wiring. */
+function buildTypes() {
+  const dir = fileURLToPath(new URL('.', import.meta.url));
+  const out = mkdtempSync(join(tmpdir(), 'leadbeacon-types-'));
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', out], { cwd: dir, stdio: 'inherit' });
+    for (const file of ['init.d.ts', 'init-options.d.ts']) copyFileSync(join(out, file), join(dir, 'dist', file));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }

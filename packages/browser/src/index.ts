@@ -22,6 +22,7 @@ import { createCookieStore } from './cookie-store';
 import { createDelivery } from './deliver';
 import { fitBeacon } from './fit-beacon';
 import { formNamesOf } from './form-name';
+import { givenConfig } from './given-config';
 import { newEventId } from './id';
 import { createQueue } from './queue';
 import { pickFields } from './pick-fields';
@@ -30,6 +31,7 @@ import { shouldCapture } from './select-form';
 import { send } from './send';
 
 declare const __DEBUG__: boolean;
+declare const __ESM__: boolean;
 
 // The only module that touches window/document: wire the pure modules to the page.
 // Locals, not properties: esbuild shortens locals only.
@@ -38,7 +40,8 @@ const win = window as Window & { leadbeacon?: unknown; dataLayer?: unknown };
 const doc = document;
 const loc = location;
 const script = doc.currentScript;
-const config = readConfig((name) => script && script.getAttribute(name));
+// The ESM build's init() passes its options as attributes; the script tag's build reads the tag.
+const config = readConfig((__ESM__ && givenConfig.get) || ((name) => script && script.getAttribute(name)));
 const params = new URLSearchParams(loc.search);
 
 /** A no-op in the minified build, so neither its strings nor the calls handed it survive there. */

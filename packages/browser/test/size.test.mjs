@@ -26,11 +26,13 @@ const MUST_NOT_APPEAR = ['apiKey', 'X-API-Key', 'projectId', 'createServerSideLe
 const dir = fileURLToPath(new URL('..', import.meta.url));
 let script = Buffer.alloc(0);
 let debug = '';
+let esm = '';
 
 beforeAll(() => {
   execFileSync(process.execPath, ['build.mjs'], { cwd: dir });
   script = readFileSync(new URL('../dist/leadbeacon.js', import.meta.url));
   debug = readFileSync(new URL('../dist/leadbeacon.debug.js', import.meta.url), 'utf8');
+  esm = readFileSync(new URL('../dist/init.js', import.meta.url), 'utf8');
 });
 
 describe('the minified script', () => {
@@ -53,5 +55,22 @@ describe('the minified script', () => {
     // Proves the list above can fail: these strings exist in the source.
     expect(debug).toContain('[leadbeacon]');
     expect(debug).toContain('dropped submit');
+  });
+});
+
+describe('the ESM build for apps (dist/init.js)', () => {
+  it("keeps js-cookie's license notice, in the script too", () => {
+    expect(esm).toContain('/*! js-cookie v3');
+    expect(script.toString('utf8')).toContain('/*! js-cookie v3');
+  });
+
+  it('imports where there is no window (server rendering) and exports init', async () => {
+    const module = await import(new URL('../dist/init.js', import.meta.url).href);
+    expect(typeof module.init).toBe('function');
+    await expect(module.init({ endpoint: '/leadbeacon' })).resolves.toBeUndefined();
+  });
+
+  it.each(MUST_NOT_APPEAR.filter((text) => text != 'sourceMappingURL'))('does not contain %j', (text) => {
+    expect(esm).not.toContain(text);
   });
 });
