@@ -6,7 +6,7 @@ import { createHandler, type HandleInput, type HandleResult } from './intake/han
 import { resolveOptions, type LeadRouterOptions } from './options.js';
 import { openOutbox } from './delivery/outbox/open.js';
 import { createRateLimiter } from './intake/rate-limit.js';
-import { createDeliveryWorker } from './delivery/worker.js';
+import { createDeliveryWorker, type DrainResult } from './delivery/worker.js';
 
 /** The endpoint without a framework: what every adapter (Express, fetch, standalone) wraps. */
 export interface LeadService {
@@ -15,6 +15,11 @@ export interface LeadService {
   readonly events: LeadEvents;
   /** What is waiting for delivery, for metrics and health checks; rejects when the outbox is unreachable. */
   stats(): Promise<DeliveryStats>;
+  /**
+   * Delivers what is due within `budgetMs` (a cron job's call on hosts without a long-lived
+   * process): leases no batch that could still be running when the budget ends.
+   */
+  drain(budgetMs: number): Promise<DrainResult>;
   /**
    * Stops accepting (leads get 503 with Retry-After), lets deliveries in flight finish within
    * `shutdownTimeoutMs`, closes the outbox and connections.
@@ -32,13 +37,15 @@ export interface DeliveryStats {
 }
 
 /** The composition root: resolves options once and wires core, outbox, worker and collaborators. */
-export function createLeadService(options: LeadRouterOptions = {}, clock: Clock = systemClock): LeadService {
+export function createLeadService(options: LeadRouterOptions = {}, clock: Clock = systemClock, events: LeadEvents = createLeadEvents()): LeadService {
   const resolved = resolveOptions(options);
-  const events = createLeadEvents();
   const forwarder = createForwarder(resolved);
   const outbox = resolved.outbox ?? openOutbox(resolved.outboxPath);
-  const worker = resolved.worker ? createDeliveryWorker({ ...resolved, outbox, forwarder, events, clock }) : undefined;
-  const accepting = createOutboxAccept({ ...resolved, outbox, events, clock, onStored: () => worker?.wake() });
+  // Without a long-lived process, background timers may never fire: the request and drain() deliver.
+  const deliverer = createDeliveryWorker({ ...resolved, outbox, forwarder, events, clock });
+  const worker = resolved.worker && !resolved.serverless ? deliverer : undefined;
+  const onStored = resolved.serverless ? () => deliverer.drain({ leaseUntil: clock.now(), maxBatches: 1 }) : () => worker?.wake();
+  const accepting = createOutboxAccept({ ...resolved, outbox, events, clock, onStored });
   const rateLimiter = resolved.rateLimit ? createRateLimiter(resolved.rateLimit, resolved.logger, resolved.rateLimit.ownsStore) : undefined;
   const handle = createHandler({
     projectId: resolved.projectId,
@@ -55,7 +62,7 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
   async function close(): Promise<void> {
     accepting.stop();
     const deadline = Date.now() + resolved.shutdownTimeoutMs;
-    await worker?.stop(resolved.shutdownTimeoutMs);
+    await deliverer.stop(resolved.shutdownTimeoutMs);
     // A request still hanging past the deadline keeps its lease, which expires: another worker retries it.
     await Promise.race([forwarder.close(), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
     await rateLimiter?.close();
@@ -66,6 +73,7 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
     handle,
     events,
     stats: () => outbox.stats(clock.now()),
+    drain: (budgetMs) => deliverer.drain({ leaseUntil: clock.now() + Math.max(0, budgetMs - resolved.timeoutMs) }),
     close: () => (closing ??= close()),
   };
 }
