@@ -21,6 +21,11 @@ export interface LeadService {
    */
   drain(budgetMs: number): Promise<DrainResult>;
   /**
+   * Readiness: the stats, once a write probe showed that a lead would be stored now; rejects when
+   * the outbox cannot write (locked, read-only, full, INSERT not granted) or is unreachable.
+   */
+  ready(): Promise<DeliveryStats>;
+  /**
    * Stops accepting (leads get 503 with Retry-After), lets deliveries in flight finish within
    * `shutdownTimeoutMs`, closes the outbox and connections.
    */
@@ -74,6 +79,10 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
     events,
     stats: () => outbox.stats(clock.now()),
     drain: (budgetMs) => deliverer.drain({ leaseUntil: clock.now() + Math.max(0, budgetMs - resolved.timeoutMs) }),
+    ready: async () => {
+      await outbox.probeWrite();
+      return outbox.stats(clock.now());
+    },
     close: () => (closing ??= close()),
   };
 }

@@ -1,6 +1,5 @@
 import type { StandIn } from '@leadbeacon/stand-in';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HandleInput } from '../src/intake/handle.js';
@@ -9,6 +8,7 @@ import { createPostgresOutbox } from '../src/delivery/outbox/postgres.js';
 import { createSqliteOutbox } from '../src/delivery/outbox/sqlite.js';
 import { createLeadService, type LeadService } from '../src/service.js';
 import { createMemoryLogger, startStandIn, tempDir, validBeacon } from './support/setup.js';
+import { openNodeSqlite } from '../src/delivery/outbox/sqlite-driver.js';
 
 const ORIGIN = 'https://www.site.example';
 const input = (beacon: object = validBeacon): HandleInput => ({
@@ -50,7 +50,7 @@ describe('lead service', () => {
     const svc = create({ worker: false });
     expect((await svc.handle(input())).status).toBe(202);
     await svc.close();
-    const db = new Database(`${tmp.dir}/outbox.db`, { readonly: true });
+    const db = openNodeSqlite(`${tmp.dir}/outbox.db`, 0);
     expect(db.prepare('SELECT id, status FROM leadbeacon_outbox').all()).toEqual([{ id: validBeacon.uniqueEventId, status: 'pending' }]);
     db.close();
     expect(standIn.received).toHaveLength(0);
@@ -85,7 +85,7 @@ describe('lead service', () => {
   it('answers 503 with Retry-After when the SQLite outbox cannot write', async () => {
     const path = `${tmp.dir}/locked.db`;
     const svc = create({ outbox: createSqliteOutbox({ path, busyTimeoutMs: 50 }) });
-    const other = new Database(path);
+    const other = openNodeSqlite(path, 0);
     other.exec('BEGIN EXCLUSIVE');
     const out = await svc.handle(input());
     other.exec('ROLLBACK');
@@ -135,7 +135,7 @@ describe('lead service', () => {
     const started = Date.now();
     await svc.close();
     expect(Date.now() - started).toBeLessThan(1_500);
-    const db = new Database(path, { readonly: true });
+    const db = openNodeSqlite(path, 0);
     expect(db.prepare('SELECT status FROM leadbeacon_outbox').all()).toEqual([{ status: 'pending' }]);
     db.close();
   });

@@ -8,6 +8,8 @@ export type LeadRouter = Router & {
   readonly events: LeadEvents;
   /** What is waiting for delivery; for metrics (`createMetrics(router)`) and health checks. */
   stats(): Promise<DeliveryStats>;
+  /** For readiness checks: the stats once a write probe succeeded; rejects when a lead could not be stored now. */
+  ready(): Promise<DeliveryStats>;
   close(): Promise<void>;
 };
 
@@ -50,6 +52,6 @@ export function createLeadRouter(options: LeadRouterOptions = {}): LeadRouter {
     run(req, res, next, bodyError);
   });
 
-  Object.assign(router, { events: service.events, stats: () => service.stats(), close: () => service.close() });
+  Object.assign(router, { events: service.events, stats: () => service.stats(), ready: () => service.ready(), close: () => service.close() });
   return router as LeadRouter;
 }

@@ -34,6 +34,8 @@ export type FetchHandler = ((request: Request, info?: FetchRequestInfo) => Promi
    */
   drain(request: Request): Promise<Response>;
   stats(): Promise<DeliveryStats>;
+  /** For readiness checks: the stats once a write probe succeeded; rejects when a lead could not be stored now. */
+  ready(): Promise<DeliveryStats>;
   close(): Promise<void>;
 };
 
@@ -79,6 +81,7 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): FetchHand
     events,
     drain,
     stats: () => open().stats(),
+    ready: () => open().ready(),
     close: async () => service?.close(),
   });
 }

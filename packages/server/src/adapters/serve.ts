@@ -59,8 +59,8 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
     if (pathname === '/healthz') return send(res, json(200, { ok: true }));
     if (pathname === '/readyz') {
       if (closing) return send(res, json(503, { ok: false, reason: 'shutting_down' }));
-      // stats() reads the lead store, so it fails when the store is unreachable.
-      return send(res, await service.stats().then((stats) => json(200, { ok: true, ...stats }), () => json(503, { ok: false, reason: 'store_unavailable' })));
+      // ready() makes a real write, so a store that reads but cannot store a lead is not ready.
+      return send(res, await service.ready().then((stats) => json(200, { ok: true, ...stats }), () => json(503, { ok: false, reason: 'store_unavailable' })));
     }
     if (pathname === '/metrics' && metrics) return send(res, { status: 200, headers: { 'content-type': metrics.contentType }, body: await metrics.render() });
     return send(res, json(404, { error: 'not_found' }));

@@ -96,6 +96,9 @@ export function createMemoryOutbox(options: MemoryOutboxOptions = {}): Outbox {
       const oldest = pending.length ? Math.min(...pending.map((r) => r.acceptedAt)) : null;
       return { pending: pending.length, dead, oldestPendingAgeMs: oldest === null ? null : Math.max(0, now - oldest) };
     },
+    async probeWrite() {
+      open('probeWrite');
+    },
     async nextDueAt() {
       open('nextDueAt');
       const due = [...rows.values()].filter((r) => r.status === 'pending').map((r) => Math.max(r.nextAttemptAt!, r.leaseUntil ?? 0));

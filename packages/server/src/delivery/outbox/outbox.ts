@@ -31,6 +31,12 @@ export interface Outbox {
   deadLetter(lease: LeaseRef, reason: string, now: number): Promise<boolean>;
   /** Pending and dead counts and the oldest pending lead's age. Rejects when the store is unreachable. */
   stats(now: number): Promise<OutboxStats>;
+  /**
+   * A real write that leaves nothing behind (a row stored and removed in one committed
+   * transaction), so readiness means an append would succeed now: it rejects with
+   * OutboxUnavailableError when the store is locked, read-only, full, or the role may not insert.
+   */
+  probeWrite(): Promise<void>;
   /** When the next pending row becomes due, or null when none is pending. */
   nextDueAt(): Promise<number | null>;
   /** Rows for the CLI, oldest first, without the lead bodies. */

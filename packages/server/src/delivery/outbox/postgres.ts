@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { OutboxUnavailableError } from '../../errors.js';
 import type { LeadTrackrLead } from '../../lead/map-lead.js';
 import { bodyHash } from './body-hash.js';
@@ -144,6 +145,12 @@ export function createPostgresOutbox(options: PostgresOutboxOptions = {}): Outbo
       );
       const { pending, dead, oldest } = rows[0] as { pending: string; dead: string; oldest: string | null };
       return { pending: Number(pending), dead: Number(dead), oldestPendingAgeMs: oldest === null ? null : Math.max(0, now - Number(oldest)) };
+    },
+    async probeWrite() {
+      // Two statements in one simple query run as one implicit transaction, committed: a real write
+      // (WAL included) that leaves a dead tuple and no row. The id cannot be a uniqueEventId.
+      const id = `' write probe ${randomUUID()} '`;
+      await query('probeWrite', `INSERT INTO ${t} (id, status, accepted_at) VALUES (${id}, 'delivered', 0); DELETE FROM ${t} WHERE id = ${id}`);
     },
     async nextDueAt() {
       const { rows } = await query('nextDueAt', `SELECT min(greatest(next_attempt_at, coalesce(lease_until, 0))) AS at FROM ${t} WHERE status = 'pending'`);

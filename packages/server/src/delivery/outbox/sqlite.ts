@@ -1,10 +1,11 @@
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OutboxUnavailableError } from '../../errors.js';
 import type { LeadTrackrLead } from '../../lead/map-lead.js';
 import { bodyHash } from './body-hash.js';
+import { openNodeSqlite, type SqliteDatabase, type SqliteStatement, type SqliteValue } from './sqlite-driver.js';
+import { createSqliteRunner } from './sqlite-runner.js';
 import type { AppendResult, Outbox, OutboxRow, OutboxStatus } from './outbox.js';
 
 export interface SqliteOutboxOptions {
@@ -16,19 +17,14 @@ export interface SqliteOutboxOptions {
    * loss, for more leads per second (docs/benchmarks.md). @default 'full'
    */
   synchronous?: 'full' | 'normal';
-  /** How long a write waits for another process's lock before failing. @default 5_000 */
+  /**
+   * How long a read or write waits for another process's lock before it fails (503). The wait is
+   * a timer, never a block of the event loop. @default 1_000
+   */
   busyTimeoutMs?: number;
 }
 
 const TABLE = 'leadbeacon_outbox';
-
-/** One write waiting for the next group commit. */
-interface PendingWrite {
-  operation: string;
-  write(): unknown;
-  resolve(result: unknown): void;
-  reject(error: Error): void;
-}
 
 // One table; `seq` keeps the order of acceptance, `id` is the uniqueEventId (one row per id).
 const SCHEMA = `
@@ -66,63 +62,78 @@ interface Row {
   finished_at: number | null;
 }
 
-/** The embedded default: one SQLite file in WAL mode, zero set-up, safe for one host's processes. */
+/** The embedded default: one SQLite file (node:sqlite) in WAL mode, zero set-up, safe for one host's processes. */
 export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
   const path = resolve(options.path ?? './leadbeacon.db');
   const synchronous = options.synchronous ?? 'full';
   if (synchronous !== 'full' && synchronous !== 'normal') throw new TypeError('Expected `synchronous` to be "full" or "normal"');
-  let db: Database.Database;
-  // No statement object is left for the garbage collector while the database is open (hence
-  // exec for the pragmas, and this one kept): better-sqlite3 12 built against Node 24.19+ headers
-  // aborts the process when one is finalised (nodejs/node#65446, WiseLibs/better-sqlite3#1515).
-  let tableInfo: Database.Statement<[], { name: string }>;
+  const busyTimeoutMs = options.busyTimeoutMs ?? 1_000;
+  if (!(busyTimeoutMs >= 0)) throw new TypeError('Expected `busyTimeoutMs` to be zero or more');
+  let db: SqliteDatabase;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path, { timeout: options.busyTimeoutMs ?? 5_000 });
-    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous.toUpperCase()}`);
-    db.exec(SCHEMA);
-    tableInfo = db.prepare<[], { name: string }>(`PRAGMA table_info(${TABLE})`);
-    // Files created before body_hash existed get the column; their delivered rows count as changed once.
-    if (!tableInfo.all().some((c) => c.name === 'body_hash')) {
-      db.exec(`ALTER TABLE ${TABLE} ADD COLUMN body_hash TEXT`);
-    }
+    db = openNodeSqlite(path, busyTimeoutMs);
   } catch (cause) {
     throw new OutboxUnavailableError(`open ${path}`, { cause });
   }
+  return createSqliteOutboxOn(db, { path, synchronous, busyTimeoutMs });
+}
 
+/**
+ * The outbox over an open connection: node:sqlite's in production; the benchmark passes
+ * better-sqlite3's to compare the drivers under the same code.
+ */
+export function createSqliteOutboxOn(db: SqliteDatabase, settings: { path: string; synchronous: 'full' | 'normal'; busyTimeoutMs: number }): Outbox {
+  try {
+    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${settings.synchronous.toUpperCase()}`);
+    db.exec(SCHEMA);
+    // Files created before body_hash existed get the column; their delivered rows count as changed once.
+    if (!(db.prepare(`PRAGMA table_info(${TABLE})`).all() as { name: string }[]).some((c) => c.name === 'body_hash')) {
+      db.exec(`ALTER TABLE ${TABLE} ADD COLUMN body_hash TEXT`);
+    }
+    // Opening may wait for a lock on the thread (once, at start); from here on, waits are timers.
+    db.exec('PRAGMA busy_timeout = 0');
+  } catch (cause) {
+    if (db.isOpen) db.close();
+    throw new OutboxUnavailableError(`open ${settings.path}`, { cause });
+  }
+
+  const runner = createSqliteRunner(db, settings.busyTimeoutMs);
+  const prepare = <R = Row>(sql: string) => typed<R>(db.prepare(sql));
   const q = {
-    // Unused after open; held here so that it lives as long as the methods that hold `q` (above).
-    tableInfo: tableInfo!,
-    get: db.prepare<[string], Row>(`SELECT * FROM ${TABLE} WHERE id = ?`),
-    insert: db.prepare(`INSERT INTO ${TABLE} (id, body, body_hash, status, accepted_at, next_attempt_at) VALUES (?, ?, ?, 'pending', ?, ?)`),
-    update: db.prepare(`UPDATE ${TABLE} SET body = ?, body_hash = ?, lease_token = NULL, lease_until = NULL WHERE id = ?`),
-    requeue: db.prepare(
+    get: prepare(`SELECT * FROM ${TABLE} WHERE id = ?`),
+    insert: prepare(`INSERT INTO ${TABLE} (id, body, body_hash, status, accepted_at, next_attempt_at) VALUES (?, ?, ?, 'pending', ?, ?)`),
+    update: prepare(`UPDATE ${TABLE} SET body = ?, body_hash = ?, lease_token = NULL, lease_until = NULL WHERE id = ?`),
+    requeue: prepare(
       `UPDATE ${TABLE} SET body = ?, body_hash = ?, status = 'pending', attempts = 0, next_attempt_at = ?, finished_at = NULL, last_error = NULL, lease_token = NULL, lease_until = NULL WHERE id = ?`,
     ),
-    due: db.prepare<[number, number, number], Row>(
+    due: prepare(
       `SELECT * FROM ${TABLE} WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY seq LIMIT ?`,
     ),
-    take: db.prepare(`UPDATE ${TABLE} SET lease_token = ?, lease_until = ?, attempts = attempts + 1 WHERE seq = ?`),
-    ack: db.prepare(
+    take: prepare(`UPDATE ${TABLE} SET lease_token = ?, lease_until = ?, attempts = attempts + 1 WHERE seq = ?`),
+    ack: prepare(
       `UPDATE ${TABLE} SET status = 'delivered', body = NULL, lead_id = ?, finished_at = ?, next_attempt_at = NULL, lease_token = NULL, lease_until = NULL, last_error = NULL
        WHERE id = ? AND status = 'pending' AND lease_token = ?`,
     ),
-    reschedule: db.prepare(
+    reschedule: prepare(
       `UPDATE ${TABLE} SET next_attempt_at = ?, last_error = ?, lease_token = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_token = ?`,
     ),
-    dead: db.prepare(
+    dead: prepare(
       `UPDATE ${TABLE} SET status = 'dead', last_error = ?, finished_at = ?, next_attempt_at = NULL, lease_token = NULL, lease_until = NULL
        WHERE id = ? AND status = 'pending' AND lease_token = ?`,
     ),
-    stats: db.prepare<[], { pending: number; dead: number; oldest: number | null }>(
+    stats: prepare<{ pending: number; dead: number; oldest: number | null }>(
       `SELECT (SELECT count(*) FROM ${TABLE} WHERE status = 'pending') AS pending, (SELECT count(*) FROM ${TABLE} WHERE status = 'dead') AS dead,
               (SELECT min(accepted_at) FROM ${TABLE} WHERE status = 'pending') AS oldest`,
     ),
-    nextDue: db.prepare<[], { at: number | null }>(`SELECT min(max(next_attempt_at, coalesce(lease_until, 0))) AS at FROM ${TABLE} WHERE status = 'pending'`),
-    list: db.prepare<[string, number], Row>(`SELECT * FROM ${TABLE} WHERE status = ? ORDER BY seq LIMIT ?`),
-    retryOne: db.prepare(`UPDATE ${TABLE} SET status = 'pending', attempts = 0, next_attempt_at = ?, finished_at = NULL WHERE id = ? AND status = 'dead'`),
-    retryAll: db.prepare(`UPDATE ${TABLE} SET status = 'pending', attempts = 0, next_attempt_at = ?, finished_at = NULL WHERE status = 'dead'`),
-    purge: db.prepare(`DELETE FROM ${TABLE} WHERE status = ? AND finished_at < ?`),
+    nextDue: prepare<{ at: number | null }>(`SELECT min(max(next_attempt_at, coalesce(lease_until, 0))) AS at FROM ${TABLE} WHERE status = 'pending'`),
+    list: prepare(`SELECT * FROM ${TABLE} WHERE status = ? ORDER BY seq LIMIT ?`),
+    retryOne: prepare(`UPDATE ${TABLE} SET status = 'pending', attempts = 0, next_attempt_at = ?, finished_at = NULL WHERE id = ? AND status = 'dead'`),
+    retryAll: prepare(`UPDATE ${TABLE} SET status = 'pending', attempts = 0, next_attempt_at = ?, finished_at = NULL WHERE status = 'dead'`),
+    // The id cannot be a uniqueEventId (the schema allows no spaces), so the probe never meets a lead.
+    probeInsert: prepare(`INSERT INTO ${TABLE} (seq, id, status, accepted_at) VALUES (-1, ' write probe ', 'delivered', 0)`),
+    probeDelete: prepare(`DELETE FROM ${TABLE} WHERE seq = -1`),
+    purge: prepare(`DELETE FROM ${TABLE} WHERE status = ? AND finished_at < ?`),
   };
 
   // Rows are handled in order, so a repeat of an id within one commit sees the row just inserted.
@@ -141,65 +152,41 @@ export function createSqliteOutbox(options: SqliteOutboxOptions = {}): Outbox {
     return { outcome: 'duplicate', status: row.status, leadId: row.lead_id ?? undefined };
   }
 
-  // Group commit: the writes of one event-loop turn (appends from requests, acknowledgements from
-  // the worker) share one transaction, so one fsync (synchronous=FULL) covers them all; each caller
-  // still hears only after the commit. IMMEDIATE takes the write lock up front, so two processes
-  // never both read then both insert.
-  const commit = db.transaction((batch: readonly PendingWrite[]) => batch.map((item) => item.write()));
-  let queued: PendingWrite[] = [];
-  function flushWrites(): void {
-    const batch = queued;
-    queued = [];
-    try {
-      const results = commit.immediate(batch);
-      batch.forEach((item, i) => item.resolve(results[i]));
-    } catch (cause) {
-      // One failed commit fails every write in it: none of them is stored.
-      for (const item of batch) item.reject(new OutboxUnavailableError(item.operation, { cause }));
-    }
-  }
-  function queueWrite<T>(operation: string, write: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (queued.push({ operation, write, resolve: resolve as (result: unknown) => void, reject }) === 1) setImmediate(flushWrites);
-    });
-  }
-  const lease = db.transaction((limit: number, leaseMs: number, now: number) =>
+  const lease = (limit: number, leaseMs: number, now: number) =>
     q.due.all(now, now, limit).map((row) => {
       const leaseToken = randomUUID();
       q.take.run(leaseToken, now + leaseMs, row.seq);
-      return { id: row.id, leaseToken, lead: JSON.parse(row.body!) as LeadTrackrLead, attempts: row.attempts + 1, acceptedAt: row.accepted_at };
-    }),
-  );
-
-  // better-sqlite3 is synchronous; every driver error (SQLITE_FULL, SQLITE_BUSY, closed) becomes the one error type.
-  function run<T>(operation: string, fn: () => T): Promise<T> {
-    try {
-      return Promise.resolve(fn());
-    } catch (cause) {
-      return Promise.reject(new OutboxUnavailableError(operation, { cause }));
-    }
-  }
+      return { id: row.id, leaseToken, lead: JSON.parse(row.body!) as LeadTrackrLead, attempts: row.attempts + 1, acceptedAt: Number(row.accepted_at) };
+    });
 
   return {
-    append: (lead, now) => queueWrite('append', () => appendRow(lead.formData.uniqueEventId, JSON.stringify(lead), now)),
-    lease: (limit, leaseMs, now) => run('lease', () => lease.immediate(limit, leaseMs, now)),
-    acknowledge: (ref, leadId, now) => queueWrite('acknowledge', () => q.ack.run(leadId ?? null, now, ref.id, ref.leaseToken).changes === 1),
-    reschedule: (ref, at, error) => queueWrite('reschedule', () => q.reschedule.run(at, error, ref.id, ref.leaseToken).changes === 1),
-    deadLetter: (ref, reason, now) => queueWrite('deadLetter', () => q.dead.run(reason, now, ref.id, ref.leaseToken).changes === 1),
+    append: (lead, now) => runner.write('append', () => appendRow(lead.formData.uniqueEventId, JSON.stringify(lead), now)),
+    lease: (limit, leaseMs, now) => runner.write('lease', () => lease(limit, leaseMs, now)),
+    acknowledge: (ref, leadId, now) => runner.write('acknowledge', () => Number(q.ack.run(leadId ?? null, now, ref.id, ref.leaseToken).changes) === 1),
+    reschedule: (ref, at, error) => runner.write('reschedule', () => Number(q.reschedule.run(at, error, ref.id, ref.leaseToken).changes) === 1),
+    deadLetter: (ref, reason, now) => runner.write('deadLetter', () => Number(q.dead.run(reason, now, ref.id, ref.leaseToken).changes) === 1),
     stats: (now) =>
-      run('stats', () => {
+      runner.read('stats', () => {
         const { pending, dead, oldest } = q.stats.get()!;
-        return { pending, dead, oldestPendingAgeMs: oldest === null ? null : Math.max(0, now - oldest) };
+        return { pending: Number(pending), dead: Number(dead), oldestPendingAgeMs: oldest === null ? null : Math.max(0, now - Number(oldest)) };
       }),
-    nextDueAt: () => run('nextDueAt', () => q.nextDue.get()!.at),
-    list: ({ status, limit }) => run('list', () => q.list.all(status, limit).map(toOutboxRow)),
-    retry: (target, now) => run('retry', () => ('id' in target ? q.retryOne.run(now, target.id) : q.retryAll.run(now)).changes),
-    purge: (status, before) => run('purge', () => q.purge.run(status, before).changes),
-    close: () =>
-      run('close', () => {
-        if (queued.length) flushWrites();
-        if (db.open) db.close();
+    probeWrite: () =>
+      runner.write('probeWrite', () => {
+        q.probeInsert.run();
+        q.probeDelete.run();
       }),
+    nextDueAt: () =>
+      runner.read('nextDueAt', () => {
+        const { at } = q.nextDue.get()!;
+        return at === null ? null : Number(at);
+      }),
+    list: ({ status, limit }) => runner.read('list', () => q.list.all(status, limit).map(toOutboxRow)),
+    retry: (target, now) => runner.write('retry', () => Number(('id' in target ? q.retryOne.run(now, target.id) : q.retryAll.run(now)).changes)),
+    purge: (status, before) => runner.write('purge', () => Number(q.purge.run(status, before).changes)),
+    async close() {
+      runner.flush();
+      if (db.isOpen) db.close();
+    },
   };
 }
 
@@ -213,5 +200,14 @@ export function toOutboxRow(row: Row): OutboxRow {
     lastError: row.last_error,
     leadId: row.lead_id === null ? null : Number(row.lead_id),
     finishedAt: row.finished_at === null ? null : Number(row.finished_at),
+  };
+}
+
+/** A statement with the row type its query returns (node:sqlite returns plain objects). */
+function typed<R>(statement: SqliteStatement) {
+  return {
+    run: (...params: SqliteValue[]) => statement.run(...params),
+    get: (...params: SqliteValue[]) => statement.get(...params) as R | undefined,
+    all: (...params: SqliteValue[]) => statement.all(...params) as R[],
   };
 }

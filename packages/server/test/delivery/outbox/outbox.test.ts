@@ -170,9 +170,19 @@ describe.each(implementations)('%s outbox', (_name, create, skip) => {
     expect((await outbox.list({ status: 'dead', limit: 10 })).map((r) => r.id)).toEqual(['evt-bbbbbbbb']);
   });
 
+  it('probes a write without leaving a row or taking a place in the order', async () => {
+    await outbox.append(leadFor('evt-aaaaaaaa'), T0);
+    await outbox.probeWrite();
+    await outbox.append(leadFor('evt-bbbbbbbb'), T0);
+    expect(await outbox.stats(T0)).toEqual({ pending: 2, dead: 0, oldestPendingAgeMs: 0 });
+    expect(await outbox.list({ status: 'delivered', limit: 10 })).toEqual([]);
+    expect((await outbox.lease(10, 60_000, T0)).map((l) => l.id)).toEqual(['evt-aaaaaaaa', 'evt-bbbbbbbb']);
+  });
+
   it('rejects with OutboxUnavailableError once closed', async () => {
     await outbox.close();
     await expect(outbox.append(leadFor('evt-aaaaaaaa'), T0)).rejects.toBeInstanceOf(OutboxUnavailableError);
     await expect(outbox.stats(T0)).rejects.toBeInstanceOf(OutboxUnavailableError);
+    await expect(outbox.probeWrite()).rejects.toBeInstanceOf(OutboxUnavailableError);
   });
 });

@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteOutbox } from '../../../src/delivery/outbox/sqlite.js';
 import { leadFor, tempDir } from '../../support/setup.js';
+import { holdWriteLock } from '../../support/write-lock.js';
+import { openNodeSqlite } from '../../../src/delivery/outbox/sqlite-driver.js';
 
 describe('SQLite outbox', () => {
   let tmp: Awaited<ReturnType<typeof tempDir>>;
@@ -13,8 +14,8 @@ describe('SQLite outbox', () => {
     const outbox = createSqliteOutbox({ path });
     await outbox.append(leadFor('evt-aaaaaaaa'), 1);
     await outbox.close();
-    const db = new Database(path, { readonly: true });
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const db = openNodeSqlite(path, 0);
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     db.close();
   });
 
@@ -47,7 +48,7 @@ describe('SQLite outbox group commit', () => {
       outbox.append(leadFor('evt-batch-0001'), 1),
     ]);
     expect(results.map((r) => r.outcome)).toEqual(['stored', 'stored', 'duplicate']);
-    const db = new Database(path, { readonly: true });
+    const db = openNodeSqlite(path, 0);
     expect(db.prepare('SELECT count(*) AS n FROM leadbeacon_outbox').get()).toEqual({ n: 2 });
     db.close();
     await outbox.close();
@@ -57,7 +58,7 @@ describe('SQLite outbox group commit', () => {
     const path = `${tmp.dir}/locked.db`;
     const outbox = createSqliteOutbox({ path, busyTimeoutMs: 50 });
     await outbox.append(leadFor('evt-first-0001'), 1);
-    const locker = new Database(path);
+    const locker = openNodeSqlite(path, 0);
     locker.exec('BEGIN IMMEDIATE');
     const results = await Promise.allSettled([outbox.append(leadFor('evt-lock-0001'), 2), outbox.append(leadFor('evt-lock-0002'), 2)]);
     locker.exec('ROLLBACK');
@@ -65,6 +66,42 @@ describe('SQLite outbox group commit', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect((results[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'LB_ERR_OUTBOX_UNAVAILABLE' });
     expect(await outbox.append(leadFor('evt-lock-0001'), 3)).toEqual({ outcome: 'stored' });
+    await outbox.close();
+  });
+});
+
+describe('SQLite outbox under another process’s write lock', () => {
+  let tmp: Awaited<ReturnType<typeof tempDir>>;
+  beforeEach(async () => (tmp = await tempDir()));
+  afterEach(() => tmp.remove());
+
+  it('keeps the event loop running while a write waits, and fails it after busyTimeoutMs', async () => {
+    const path = `${tmp.dir}/locked.db`;
+    const outbox = createSqliteOutbox({ path, busyTimeoutMs: 400 });
+    const lock = await holdWriteLock(path);
+    const started = performance.now();
+    const append = outbox.append(leadFor('evt-lock-0001'), 1).then(() => 'stored', (error: { code?: string }) => error.code);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    const outcome = await append;
+    clearInterval(ticker);
+    const ms = performance.now() - started;
+    await lock.release();
+    expect(outcome).toBe('LB_ERR_OUTBOX_UNAVAILABLE');
+    expect(ms).toBeGreaterThanOrEqual(390);
+    expect(ms).toBeLessThan(1_000);
+    expect(ticks).toBeGreaterThan(10);
+    await outbox.close();
+  });
+
+  it('stores a write once a lock is released within busyTimeoutMs', async () => {
+    const path = `${tmp.dir}/released.db`;
+    const outbox = createSqliteOutbox({ path, busyTimeoutMs: 5_000 });
+    const lock = await holdWriteLock(path);
+    const append = outbox.append(leadFor('evt-lock-0002'), 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await lock.release();
+    expect(await append).toEqual({ outcome: 'stored' });
     await outbox.close();
   });
 });
