@@ -1,7 +1,7 @@
 // Builds the script-tag IIFE (minified, what sites load), a readable debug copy with the logging,
 // and the ESM build for apps (`init()`, dist/init.js) with its types.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,8 @@ function buildTypes() {
   try {
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', out], { cwd: dir, stdio: 'inherit' });
     for (const file of ['init.d.ts', 'init-options.d.ts']) copyFileSync(join(out, file), join(dir, 'dist', file));
+    // The script-tag files export nothing; an import of them (`import '@leadbeacon/browser/leadbeacon.js'`) type-checks.
+    writeFileSync(join(dir, 'dist', 'leadbeacon.d.ts'), '// The script-tag build: it runs on load and exports nothing.\nexport {};\n');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
