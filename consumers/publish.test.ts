@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exec } from './support/apps.js';
 
@@ -7,6 +8,17 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const bin = (name: string) => fileURLToPath(new URL(`node_modules/.bin/${name}`, import.meta.url));
 
 describe.each(['rules', 'browser', 'server'] as const)('the packed @leadbeacon/%s', (name) => {
+  it('holds its README and LICENSE, and source maps only with their sources', async () => {
+    const tarball = inject('tarballs')[name];
+    const files = (await exec('tar', ['tzf', tarball], HERE)).split('\n').filter(Boolean);
+    expect(files).toEqual(expect.arrayContaining(['package/README.md', 'package/LICENSE', 'package/package.json']));
+    for (const map of files.filter((f) => f.endsWith('.map'))) {
+      const { sources, sourcesContent } = JSON.parse(await exec('tar', ['xzOf', tarball, map], HERE)) as { sources: string[]; sourcesContent?: string[] };
+      const shipped = sources.every((source) => files.includes(posix.join(posix.dirname(map), source)));
+      expect(shipped || sourcesContent?.length === sources.length, map).toBe(true);
+    }
+  });
+
   it('passes publint, suggestions included', async () => {
     const output = await exec(bin('publint'), ['run', '--strict', '--level', 'suggestion', inject('tarballs')[name]], HERE);
     expect(output).not.toMatch(/Errors|Warnings|Suggestions/);
