@@ -1,6 +1,6 @@
 /**
- * The demo: a landing page with the script tag, the router at /leadbeacon, and, unless real
- * LeadTrackr credentials are set, a local stand-in whose received leads /sandbox shows.
+ * The demo: a landing page with the script tag, the router at /leadbeacon with its lead inspector
+ * at /leadbeacon/inspector, and, unless real LeadTrackr credentials are set, a local stand-in.
  */
 import { createMemoryOutbox, type Logger } from '@leadbeacon/server';
 import { createLeadRouter, type LeadRouter } from '@leadbeacon/server/express';
@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { renderSandbox } from './sandbox.js';
 
 export interface DemoOptions {
   /** @default 0 (a free port) */
@@ -42,6 +41,7 @@ export interface Demo {
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 const scriptPath = createRequire(import.meta.url).resolve('@leadbeacon/browser/leadbeacon.js');
+const debugScriptPath = createRequire(import.meta.url).resolve('@leadbeacon/browser/leadbeacon-debug.js');
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const env = options.env ?? process.env;
@@ -61,6 +61,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     ...(options.outbox === 'memory' ? { outbox: createMemoryOutbox() } : { outboxPath: options.outbox ?? (env.LEADBEACON_OUTBOX || '.leadbeacon/demo.db') }),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.minPageMs === undefined ? {} : { minPageMs: options.minPageMs }),
+    // The inspector shows personal data: this machine only, as in `leadbeacon sandbox`.
+    inspector: 'local',
   });
 
   const app = express();
@@ -69,12 +71,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   app.get('/leadbeacon.js', (_req, res) => {
     res.type('application/javascript').set('cache-control', 'no-cache').sendFile(scriptPath);
   });
-  app.get('/sandbox', (_req, res) => {
-    res.type('html').send(renderSandbox(standIn?.leads, real));
+  // The debug view the script loads from beside itself on ?leadbeacon_debug.
+  app.get('/leadbeacon-debug.js', (_req, res) => {
+    res.type('application/javascript').set('cache-control', 'no-cache').sendFile(debugScriptPath);
   });
-  app.get('/sandbox/leads.json', (_req, res) => {
-    res.json(standIn?.leads ?? []);
-  });
+  // The first demo's page of received leads; the inspector shows them now, with their delivery.
+  app.get('/sandbox', (_req, res) => res.redirect(301, '/leadbeacon/inspector'));
   // The contact form posts here natively, so the page navigates away as on a real site.
   app.post('/thank-you', (_req, res) => res.sendFile('thank-you.html', { root: publicDir }));
   app.use(express.static(publicDir, { extensions: ['html'] }));

@@ -10,7 +10,8 @@ process.stdout.write(
   [
     '',
     `  leadbeacon demo      ${demo.url}/`,
-    demo.standIn ? `  received leads       ${demo.url}/sandbox` : '  sending leads to LeadTrackr (real credentials set)',
+    `  lead inspector       ${demo.url}/leadbeacon/inspector`,
+    demo.standIn ? '  leads go to a local LeadTrackr stand-in' : '  sending leads to LeadTrackr (real credentials set)',
     `  try an ad click      ${demo.url}/?gclid=demo-gclid-123&utm_source=google&utm_medium=cpc&utm_campaign=spring`,
     '',
   ].join('\n') + '\n',

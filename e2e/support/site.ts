@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { pagesDir } from './fixtures.js';
 
-const scriptPath = fileURLToPath(new URL('../../packages/browser/dist/leadbeacon.js', import.meta.url));
+const distDir = fileURLToPath(new URL('../../packages/browser/dist/', import.meta.url));
 
 export interface Site {
   /** `http://127.0.0.1:<port>`: an origin of its own, apart from the endpoint's. */
@@ -29,7 +29,8 @@ export async function startSite(endpoint: () => string): Promise<Site> {
       }
     };
     req.resume();
-    if (path === '/leadbeacon.js') return void send(scriptPath, 'application/javascript');
+    // The script and the scripts it loads on demand, beside it.
+    if (/^\/leadbeacon(-[a-z]+)?\.js$/.test(path)) return void send(distDir + path.slice(1), 'application/javascript');
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     const page = req.method === 'POST' ? 'next.html' : path.slice(1).replace(/[^\w.-]/g, '');
     void send(pagesDir + page, 'text/html; charset=utf-8', (html) => html.replace('data-endpoint="/leadbeacon"', `data-endpoint="${endpoint()}"`));

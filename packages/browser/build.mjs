@@ -40,6 +40,8 @@ if (process.argv[1] && import.meta.url == pathToFileURL(process.argv[1]).href) {
   await build({ ...common, outfile: 'dist/leadbeacon.debug.js', define: { __DEBUG__: 'true', __ESM__: 'false' } });
   // For bundlers: readable (the app's bundler minifies) but with the debug branches dropped (minifySyntax);
   // the page wiring runs only when init() is called.
+  // The debug view, loaded by leadbeacon.js only on demand (?leadbeacon_debug): never in the main script's bytes.
+  await build({ ...minified, entryPoints: ['src/debug/index.ts'], outfile: 'dist/leadbeacon-debug.js' });
   await build({ ...common, entryPoints: ['src/init.ts'], format: 'esm', minifySyntax: true, mangleProps: undefined, outfile: 'dist/init.js', define: { __DEBUG__: 'false', __ESM__: 'true' } });
   buildTypes();
 }

@@ -27,7 +27,7 @@ import { newEventId } from './id';
 import { createQueue } from './queue';
 import { pickFields } from './pick-fields';
 import { readForm } from './read-form';
-import { shouldCapture } from './select-form';
+import { skipReason } from './select-form';
 import { send } from './send';
 
 declare const __DEBUG__: boolean;
@@ -192,7 +192,7 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
 
 function captureForm(form: HTMLFormElement): void {
   try {
-    if (!shouldCapture(form, config)) return void (__DEBUG__ && log('form not selected', form));
+    if (skipReason(form, config)) return void (__DEBUG__ && log('form not selected', form));
     const picked = pickFields(readForm(form), config.honeypot);
     // A search box or a login form has no contact details: it is not a lead (the endpoint checks precisely).
     submitLead({ ...picked, form: formNamesOf(form) }, form);
@@ -238,6 +238,10 @@ formProto.submit = function (this: HTMLFormElement) {
 // ---- end form capture ----
 
 attempt(onPageView);
+
+// The debug view is a script of its own beside this one (`-debug` added to its name), loaded only
+// when the page URL asks for it: its code never weighs on a page view.
+if (script && loc.search.includes('leadbeacon_debug')) doc.head.append(Object.assign(doc.createElement('script'), { src: (script as HTMLScriptElement).src.replace('.js', '-debug.js') }));
 
 installApi(
   win,

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
-import { shouldCapture, type Selectable } from '../src/select-form';
+import { skipReason, type Selectable } from '../src/select-form';
+
+const shouldCapture = (...args: Parameters<typeof skipReason>) => skipReason(...args) == 0;
 
 // A form that "matches" the selectors listed in `classes` (as `.name`), like Element.matches.
 const form = (classes: string[], ignored = false): Selectable => ({
@@ -40,4 +42,11 @@ it('captures every form when data-forms cannot be parsed, rather than lose every
 
 it('captures no form when data-exclude-forms cannot be parsed, rather than send excluded ones', () => {
   expect(shouldCapture(strict(), config('', '.newsletter,'))).toBe(false);
+});
+
+it('names the rule that keeps a form out', () => {
+  expect(skipReason(form([], true), config('.lead', '.lead'))).toBe(1);
+  expect(skipReason(form(['.search']), config('.lead'))).toBe(2);
+  expect(skipReason(form(['.newsletter']), config('', '.newsletter'))).toBe(3);
+  expect(skipReason(form(['.lead']), config('.lead', '.newsletter'))).toBe(0);
 });

@@ -6,6 +6,7 @@ import { compileOrigins, type OriginMatcher } from './intake/origin.js';
 import { compileProjectIds, type ProjectIdResolver } from './intake/project-id.js';
 import { createMemoryStore, type RateLimitSettings, type RateLimitStore } from './intake/rate-limit.js';
 import type { TransformLead } from './lead/transform.js';
+import type { InspectorAccess } from './inspector/inspector.js';
 
 /** Options of `createLeadRouter`. Each falls back to its environment variable, then its default. */
 export interface LeadRouterOptions {
@@ -100,12 +101,22 @@ export interface LeadRouterOptions {
   minPageMs?: number;
   /** Enrich, rewrite or drop a lead before it is stored. @default none */
   transform?: TransformLead;
+  /**
+   * The lead inspector at `<mount>/inspector`: the recent leads with what the browser sent, what
+   * went to LeadTrackr and the delivery state. It shows personal data, so it is off unless given
+   * a token of 16+ characters (`{ token }`: `Authorization: Bearer …` or `?token=…`) or `'local'`
+   * (this machine's loopback only, no proxy in between: the demo and `leadbeacon sandbox`).
+   * @default process.env.LEADBEACON_INSPECTOR_TOKEN as `{ token }`, else off
+   */
+  inspector?: false | InspectorAccess;
 }
 
 
 export interface ResolvedOptions extends DeliveryOptions {
   apiKey: string;
   projectId: string;
+  /** The per-origin projects, as given (`projectIdFor` resolves them). */
+  projectIds: Record<string, string>;
   apiUrl: string;
   allowedOrigins: string[];
   timeoutMs: number;
@@ -120,6 +131,7 @@ export interface ResolvedOptions extends DeliveryOptions {
   honeypot: boolean;
   minPageMs: number;
   transform: TransformLead | undefined;
+  inspector: false | InspectorAccess;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -146,10 +158,12 @@ export function resolveOptions(options: LeadRouterOptions = {}, env: Env = proce
   return {
     apiKey,
     projectId,
+    projectIds,
     apiUrl,
     allowedOrigins,
     timeoutMs,
     logger,
+    inspector: options.inspector ?? (env.LEADBEACON_INSPECTOR_TOKEN ? { token: env.LEADBEACON_INSPECTOR_TOKEN } : false),
     ...resolveEndpointOptions(options, env, allowedOrigins, projectId, projectIds, logger),
     ...resolveDelivery(options, env, timeoutMs),
   };

@@ -7,6 +7,8 @@ import { resolveOptions, type LeadRouterOptions } from './options.js';
 import { openOutbox } from './delivery/outbox/open.js';
 import { createRateLimiter } from './intake/rate-limit.js';
 import { createDeliveryWorker, type DrainResult } from './delivery/worker.js';
+import { createInspector, type Inspector } from './inspector/inspector.js';
+import { createRecentLeads } from './inspector/recent.js';
 
 /** The endpoint without a framework: what every adapter (Express, fetch, standalone) wraps. */
 export interface LeadService {
@@ -15,6 +17,8 @@ export interface LeadService {
   readonly events: LeadEvents;
   /** What is waiting for delivery, for metrics and health checks; rejects when the outbox is unreachable. */
   stats(): Promise<DeliveryStats>;
+  /** The lead inspector, when the `inspector` option turned it on. */
+  readonly inspect: Inspector | undefined;
   /**
    * Delivers what is due within `budgetMs` (a cron job's call on hosts without a long-lived
    * process): leases no batch that could still be running when the budget ends.
@@ -51,6 +55,8 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
   const worker = resolved.worker && !resolved.serverless ? deliverer : undefined;
   const onStored = resolved.serverless ? () => deliverer.drain({ leaseUntil: clock.now(), maxBatches: 1 }) : () => worker?.wake();
   const accepting = createOutboxAccept({ ...resolved, outbox, events, clock, onStored });
+  const recent = resolved.inspector ? createRecentLeads() : undefined;
+  const inspect = resolved.inspector && recent ? createInspector({ recent, outbox, access: resolved.inspector, now: () => clock.now() }) : undefined;
   const rateLimiter = resolved.rateLimit ? createRateLimiter(resolved.rateLimit, resolved.logger, resolved.rateLimit.ownsStore) : undefined;
   const handle = createHandler({
     projectId: resolved.projectId,
@@ -60,6 +66,7 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
     logger: resolved.logger,
     ...endpointDeps(resolved),
     ...(rateLimiter ? { rateLimiter } : {}),
+    recent,
   });
   worker?.start();
 
@@ -77,6 +84,7 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
   return {
     handle,
     events,
+    inspect,
     stats: () => outbox.stats(clock.now()),
     drain: (budgetMs) => deliverer.drain({ leaseUntil: clock.now() + Math.max(0, budgetMs - resolved.timeoutMs) }),
     ready: async () => {

@@ -8,6 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 
 export const LEAD_PATH = '/api/leads/createServerSideLead';
+/** A key-protected read (../shared/reference/leadtrackr.md): checks a key without creating a lead. */
+export const GET_LEADS_PATH = '/api/leads/getLeads';
 
 /** A lead as the stand-in stores it, after create or update. */
 export interface StoredLead {
@@ -158,6 +160,13 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     return createOrUpdate(body, res);
   }
 
+  function getLeads(req: IncomingMessage, res: ServerResponse): number {
+    if (req.headers['x-api-key'] !== apiKey) return answer(res, 401, { message: 'Invalid or missing API key' });
+    const projectId = new URL(req.url ?? '/', 'http://stand-in').searchParams.get('projectId');
+    if (options.projectId && projectId && projectId !== options.projectId) return answer(res, 404, { message: 'Project not found' });
+    return answer(res, 200, { leads: leads.filter((l) => !projectId || l.projectId === projectId) });
+  }
+
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -177,7 +186,9 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
         status: 0,
         body: undefined,
       };
-      if (!path.endsWith(LEAD_PATH)) {
+      if (path.endsWith(GET_LEADS_PATH) && req.method === 'GET') {
+        record.status = getLeads(req, res);
+      } else if (!path.endsWith(LEAD_PATH)) {
         record.status = answer(res, 404, { message: 'Not found' });
       } else if (req.method !== 'POST') {
         record.status = answer(res, 405, { message: 'Method not allowed' }, { allow: 'POST' });

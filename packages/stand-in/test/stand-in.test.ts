@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createStandIn, LEAD_PATH, type StandIn } from '../src/index.js';
+import { createStandIn, GET_LEADS_PATH, LEAD_PATH, type StandIn } from '../src/index.js';
 
 let standIn: StandIn;
 let url: string;
@@ -73,4 +73,17 @@ describe('stand-in', () => {
     await post(lead);
     expect(JSON.stringify(standIn.received)).not.toContain('key-1');
   });
+
+  it('answers getLeads only with the API key, and creates nothing', async () => {
+    await post(lead);
+    const base = url.slice(0, -LEAD_PATH.length) + GET_LEADS_PATH;
+    expect((await fetch(`${base}?projectId=proj-1`)).status).toBe(401);
+    expect((await fetch(`${base}?projectId=proj-1`, { headers: { 'x-api-key': 'wrong' } })).status).toBe(401);
+    const ok = await fetch(`${base}?projectId=proj-1`, { headers: { 'x-api-key': 'key-1' } });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).leads).toHaveLength(1);
+    expect((await fetch(`${base}?projectId=other`, { headers: { 'x-api-key': 'key-1' } })).status).toBe(404);
+    expect(standIn.leads).toHaveLength(1);
+  });
 });
+

@@ -45,6 +45,15 @@ export function createLeadRouter(options: LeadRouterOptions = {}): LeadRouter {
       }, next);
   };
 
+  const inspect = service.inspect;
+  if (inspect) {
+    router.get(['/inspector', '/inspector/', '/inspector/leads.json'], (req: Request, res: Response, next: NextFunction) => {
+      const query = req.originalUrl.split('?')[1] ?? '';
+      inspect({ method: req.method, path: req.path.slice('/inspector'.length), query, headers: req.headers, ip: req.socket.remoteAddress ?? '' }).then((out) => {
+        res.status(out.status).set(out.headers).send(out.body);
+      }, next);
+    });
+  }
   router.all('/', express.text({ type: () => true, limit: MAX_BODY_BYTES }), (req: Request, res: Response, next: NextFunction) => run(req, res, next));
   router.use((err: { type?: string }, req: Request, res: Response, next: NextFunction) => {
     const bodyError = err.type ? BODY_ERRORS[err.type] : undefined;

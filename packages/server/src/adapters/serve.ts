@@ -24,6 +24,8 @@ export interface ServeOptions extends LeadRouterOptions {
   shutdownTimeoutMs?: number;
   /** Serve Prometheus metrics at /metrics. @default true */
   metrics?: boolean;
+  /** Serve a sample page with a contact form and the script at `/`, to try the endpoint (`leadbeacon sandbox`). @default false */
+  samplePage?: boolean;
 }
 
 export interface StandaloneServer {
@@ -33,16 +35,18 @@ export interface StandaloneServer {
   close(): Promise<void>;
 }
 
-const DEFAULTS = { port: 3000, path: '/leadbeacon', shutdownTimeoutMs: 10_000, metrics: true };
+const DEFAULTS = { port: 3000, path: '/leadbeacon', shutdownTimeoutMs: 10_000, metrics: true, samplePage: false };
 
 /** The endpoint as a server of its own (node:http, no framework), for sites without a Node app. */
 export async function startServer(options: ServeOptions = {}): Promise<StandaloneServer> {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ServeOptions;
-  const { port, host, path, scriptFile, shutdownTimeoutMs, metrics: withMetrics, ...endpoint } = { ...DEFAULTS, ...given };
+  const { port, host, path, scriptFile, shutdownTimeoutMs, metrics: withMetrics, samplePage, ...endpoint } = { ...DEFAULTS, ...given };
   const logger = endpoint.logger ?? createDefaultLogger();
   const service = createLeadService({ ...endpoint, logger });
   const metrics = withMetrics ? createMetrics(service) : undefined;
   const script = await loadScript(scriptFile);
+  // The debug view, which the script loads from beside itself on ?leadbeacon_debug; optional.
+  const debugScript = await loadScript(scriptFile ? scriptFile.replace(/\.js$/, '-debug.js') : undefined, 'leadbeacon-debug.js').catch(() => undefined);
   let closing = false;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -50,13 +54,20 @@ export async function startServer(options: ServeOptions = {}): Promise<Standalon
     res.once('close', () => closing && req.socket.destroySoon());
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname === path || pathname === `${path}/`) return send(res, await service.handle(await toInput(req)));
+    const inspector = `${path}/inspector`;
+    if (service.inspect && (pathname === inspector || pathname.startsWith(`${inspector}/`))) {
+      const query = (req.url ?? '').split('?')[1] ?? '';
+      return send(res, await service.inspect({ method: req.method ?? 'GET', path: pathname.slice(inspector.length), query, headers: req.headers, ip: req.socket.remoteAddress ?? '' }));
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, json(404, { error: 'not_found' }));
-    if (pathname === '/leadbeacon.js') {
-      if (req.headers['if-none-match'] === script.etag) return send(res, { status: 304, headers: { etag: script.etag }, body: '' });
-      const headers = { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag: script.etag };
-      return send(res, { status: 200, headers, body: req.method === 'HEAD' ? '' : script.text });
+    const served = pathname === '/leadbeacon.js' ? script : pathname === '/leadbeacon-debug.js' ? debugScript : undefined;
+    if (served) {
+      if (req.headers['if-none-match'] === served.etag) return send(res, { status: 304, headers: { etag: served.etag }, body: '' });
+      const headers = { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300', etag: served.etag };
+      return send(res, { status: 200, headers, body: req.method === 'HEAD' ? '' : served.text });
     }
     if (pathname === '/healthz') return send(res, json(200, { ok: true }));
+    if (pathname === '/' && samplePage) return send(res, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: renderSamplePage(path) });
     if (pathname === '/readyz') {
       if (closing) return send(res, json(503, { ok: false, reason: 'shutting_down' }));
       // ready() makes a real write, so a store that reads but cannot store a lead is not ready.
@@ -105,6 +116,20 @@ async function toInput(req: IncomingMessage): Promise<HandleInput> {
   return { ...base, ...read };
 }
 
+/** A page like a site's contact page: the script tag and a form, nothing else. */
+function renderSamplePage(path: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Sample contact page · leadbeacon sandbox</title>
+<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}label{display:block;margin:.6rem 0}input,textarea{display:block;width:100%;box-sizing:border-box;padding:.4rem;font:inherit}</style></head>
+<body><h1>Contact us</h1><p>A sample page with the leadbeacon script. Send the form, then open <a href="${path}/inspector">the inspector</a>.</p>
+<form id="contact"><label>Name <input name="name" autocomplete="name" required></label>
+<label>Email <input name="email" type="email" autocomplete="email" required></label><label>Message <textarea name="message"></textarea></label>
+<button>Send</button></form><p id="sent" hidden>Sent: see it in <a href="${path}/inspector">the inspector</a>.</p>
+<script>document.getElementById('contact').addEventListener('submit', (e) => { e.preventDefault(); e.target.reset(); document.getElementById('sent').hidden = false; });</script>
+<script src="/leadbeacon.js" data-endpoint="${path}" defer></script></body></html>
+`;
+}
+
 function send(res: ServerResponse, out: HandleResult): void {
   res.writeHead(out.status, out.headers).end(out.body);
 }
@@ -113,11 +138,11 @@ function json(status: number, body: object): HandleResult {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
 }
 
-async function loadScript(file: string | undefined): Promise<{ text: string; etag: string }> {
+async function loadScript(file: string | undefined, name = 'leadbeacon.js'): Promise<{ text: string; etag: string }> {
   let path = file;
   if (!path) {
     try {
-      path = createRequire(import.meta.url).resolve('@leadbeacon/browser/leadbeacon.js');
+      path = createRequire(import.meta.url).resolve(`@leadbeacon/browser/${name}`);
     } catch {
       throw new TypeError('Expected @leadbeacon/browser to be installed, or LEADBEACON_SCRIPT_FILE to name the browser script');
     }

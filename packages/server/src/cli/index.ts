@@ -13,6 +13,8 @@ export type Command = { run(args: string[], io: CliIo): Promise<number> };
 const commands: Record<string, { load: () => Promise<Command>; summary: string }> = {
   serve: { load: () => import('./serve.js'), summary: 'run the endpoint as a server of its own, configured from the environment' },
   worker: { load: () => import('./worker.js'), summary: 'run the delivery worker as a process of its own' },
+  sandbox: { load: () => import('./sandbox.js'), summary: 'try leadbeacon on your own pages: endpoint, LeadTrackr stand-in and inspector, no credentials' },
+  doctor: { load: () => import('./doctor.js'), summary: 'check the configuration, the API key, the outbox, the origins and the clock' },
   outbox: { load: () => import('./outbox.js'), summary: 'status | list [--dead] | retry <id|--dead> | purge --dead --older-than <age>' },
 };
 

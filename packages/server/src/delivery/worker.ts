@@ -5,6 +5,7 @@ import type { Forwarder } from './forward.js';
 import type { Logger } from '../logger.js';
 import type { DeliveryOptions } from '../options-delivery.js';
 import type { LeasedLead, Outbox } from './outbox/outbox.js';
+import { createWarnOnce } from '../warn-once.js';
 
 /** The worker's settings are the delivery options' (options-delivery.ts documents their defaults). */
 type WorkerSettings = Pick<DeliveryOptions, 'concurrency' | 'backoffBaseMs' | 'backoffMaxMs' | 'maxAttempts' | 'maxAgeMs' | 'leaseMs' | 'pollIntervalMs'>;
@@ -40,6 +41,12 @@ export interface DrainResult {
   deadLettered: number;
 }
 
+/** LeadTrackr's answers that no retry mends and that every later lead will get too (../shared/reference/leadtrackr.md). */
+const REFUSED_KEY_FIX: Record<number, string> = {
+  401: 'LeadTrackr refused the API key (401): set LEADTRACKR_API_KEY (apiKey) to the key of your LeadTrackr account; `leadbeacon doctor` checks it',
+  403: "LeadTrackr refused the request (403): the account's subscription is inactive, or the key has no access to this project",
+};
+
 type Outcome = { kind: 'delivered' | 'dead' | 'lost' } | { kind: 'retry'; nextAttemptAt: number };
 
 /**
@@ -50,6 +57,7 @@ type Outcome = { kind: 'delivered' | 'dead' | 'lost' } | { kind: 'retry'; nextAt
 export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
   const { outbox, forwarder, events, logger } = options;
   const clock = options.clock ?? systemClock;
+  const warnOnce = createWarnOnce(logger, undefined, () => clock.now());
   const backoff = { baseMs: options.backoffBaseMs, maxMs: options.backoffMaxMs };
   let stopping = false;
   let wakeUp = new AbortController();
@@ -106,6 +114,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         const delay = attempts < options.maxAttempts ? retryDelayMs(error, attempts, backoff, options.random) : undefined;
         events.emit('failed', { uniqueEventId, attempts, code: err.code ?? 'LB_ERR_UNKNOWN', status: err.status, retryInMs: delay });
         logger.warn({ uniqueEventId, attempts, code: err.code, status: err.status, retryInMs: delay }, 'delivery failed');
+        const fix = err.status === undefined ? undefined : REFUSED_KEY_FIX[err.status];
+        if (fix) warnOnce(`upstream ${err.status}`, { status: err.status }, fix);
         if (delay === undefined) {
           return await giveUp(row, attempts >= options.maxAttempts ? `${attempts} attempts (maxAttempts), last: ${err.message}` : (err.message ?? String(error)));
         }

@@ -8,6 +8,8 @@ import type { ProjectIdResolver } from './project-id.js';
 import type { RateLimiter } from './rate-limit.js';
 import { parseBeacon } from './schema.js';
 import { applyTransform, type TransformLead } from '../lead/transform.js';
+import { createWarnOnce, type WarnOnce } from '../warn-once.js';
+import type { RecentLeads } from '../inspector/recent.js';
 
 /** Beacons are small; 64 KiB is also the browser's keepalive budget, so nothing larger is legitimate. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -64,6 +66,10 @@ export interface HandlerDeps {
   bots?: BotSettings;
   /** @default none */
   transform?: TransformLead | undefined;
+  /** @default once per key per 10 minutes to `logger` */
+  warnOnce?: WarnOnce;
+  /** Keeps accepted beacons for the lead inspector. @default none (the inspector is off) */
+  recent?: RecentLeads | undefined;
 }
 
 /** Long enough for a database restart or a freed disk, short enough that the visitor is still on the site. */
@@ -77,17 +83,32 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
   const projectIdFor = deps.projectIdFor ?? (() => deps.projectId);
   const clientIp = deps.clientIp ?? ((peer: string) => normalizeIp(peer));
   const { logger, events, rateLimiter, bots, transform } = deps;
+  const warnOnce = deps.warnOnce ?? createWarnOnce(logger);
 
   return async function handle(input) {
     const origin = header(input.headers, 'origin');
+    // Any page may ask whether it could send leads here (the script's debug view): a refused
+    // origin otherwise sees only a CORS error. The answer says no more than a POST would.
+    if (input.method === 'GET' || input.method === 'HEAD') {
+      // A same-origin GET carries no Origin header (Fetch): the page's origin is then the endpoint's own.
+      const asked = origin ?? (header(input.headers, 'sec-fetch-site') === 'same-origin' ? input.selfOrigin : undefined);
+      const originAllowed = !!asked && isOriginAllowed(asked, input.selfOrigin);
+      return { status: 200, headers: { 'access-control-allow-origin': '*', 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ok: true, originAllowed }) };
+    }
     if (!origin || !isOriginAllowed(origin, input.selfOrigin)) {
+      // The browser shows only a CORS error: the log is where a site owner learns the fix. An
+      // Origin is no personal data, but it is the sender's to choose: cut, and JSON-escaped by pino.
+      if (origin) warnOnce(`origin ${origin}`, { origin: origin.slice(0, 200) }, 'origin not allowed: add it to allowedOrigins (LEADBEACON_ALLOWED_ORIGINS) if its leads are yours');
       return reject(403, {}, 'origin_not_allowed', 'This origin may not send leads here');
     }
     const cors = corsHeaders(origin);
     if (input.method === 'OPTIONS') return { status: 204, headers: { ...cors, ...PREFLIGHT_HEADERS }, body: '' };
     if (input.method !== 'POST') return reject(405, { ...cors, allow: 'POST, OPTIONS' }, 'method_not_allowed', 'Use POST');
     const projectId = projectIdFor(origin);
-    if (!projectId) return reject(403, {}, 'no_project_for_origin', 'No LeadTrackr project is configured for this origin');
+    if (!projectId) {
+      warnOnce(`project ${origin}`, { origin: origin.slice(0, 200) }, 'no LeadTrackr project for this origin: add it to projectIds (LEADTRACKR_PROJECT_IDS) or set projectId (LEADTRACKR_PROJECT_ID)');
+      return reject(403, {}, 'no_project_for_origin', 'No LeadTrackr project is configured for this origin');
+    }
 
     const ip = clientIp(input.ip, header(input.headers, 'x-forwarded-for'));
     if (rateLimiter) {
@@ -139,6 +160,7 @@ export function createHandler(deps: HandlerDeps): (input: HandleInput) => Promis
       return reject(503, { ...cors, 'retry-after': String(STORE_RETRY_AFTER_SECONDS) }, 'unavailable', 'The lead could not be stored; send it again later');
     }
     events.emit('accepted', { uniqueEventId });
+    deps.recent?.record({ uniqueEventId, receivedAt: Date.now(), origin, sent: parsed.value, lead });
     logger.info({ uniqueEventId, outcome: accepted.outcome, leadId: accepted.leadId }, 'lead accepted');
     return accepted.outcome === 'delivered'
       ? reply(200, cors, { ok: true, uniqueEventId, leadId: accepted.leadId ?? null })

@@ -88,6 +88,17 @@ describe('delivery worker', () => {
     }
   });
 
+  it('says at warn level, once, that LeadTrackr refused the API key', async () => {
+    const logger = createMemoryLogger();
+    standIn.fail({ kind: 'status', status: 401, message: 'Invalid or missing API key' }, 2);
+    await outbox.append(leadFor('evt-key-0001'), clock.now());
+    await outbox.append(leadFor('evt-key-0002'), clock.now());
+    await start({ logger });
+    await runUntil(() => seen.dead.length === 2, HOUR);
+    const fixes = logger.lines.filter((l) => l.level === 'warn' && /LEADTRACKR_API_KEY/.test(l.msg ?? ''));
+    expect(fixes).toEqual([{ level: 'warn', obj: { status: 401 }, msg: expect.stringMatching(/^LeadTrackr refused the API key \(401\)/) }]);
+  });
+
   it('waits for Retry-After before the next attempt', async () => {
     standIn.fail({ kind: 'status', status: 429, retryAfterSeconds: 120 });
     await outbox.append(leadFor('evt-retry-after'), clock.now());

@@ -237,4 +237,34 @@ describe('handle: transform', () => {
     expect((await broken.handle(input())).status).toBe(500);
     expect(stored).toHaveLength(0);
   });
+
+  it('logs a refused origin at warn level once, with the fix', async () => {
+    const logger = createMemoryLogger();
+    const { handle } = setup(recording().accept, { logger });
+    for (let i = 0; i < 3; i++) expect((await handle(input({ headers: { origin: 'https://typo.example', 'content-type': 'text/plain' } }))).status).toBe(403);
+    const warnings = logger.lines.filter((l) => l.level === 'warn');
+    expect(warnings).toEqual([{ level: 'warn', obj: { origin: 'https://typo.example' }, msg: expect.stringMatching(/allowedOrigins \(LEADBEACON_ALLOWED_ORIGINS\)/) }]);
+  });
+
+  it('logs an origin without a LeadTrackr project at warn level once, with the fix', async () => {
+    const logger = createMemoryLogger();
+    const { handle } = setup(recording().accept, { logger, projectIdFor: () => undefined });
+    await handle(input());
+    await handle(input());
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([{ level: 'warn', obj: { origin: ORIGIN }, msg: expect.stringMatching(/projectIds \(LEADTRACKR_PROJECT_IDS\)/) }]);
+  });
+
+  it('tells any page, on a GET, whether its origin may send leads, and nothing more', async () => {
+    const { handle } = setup(recording().accept);
+    const allowed = await handle(input({ method: 'GET', body: '' }));
+    expect([allowed.status, allowed.headers['access-control-allow-origin'], JSON.parse(allowed.body)]).toEqual([200, '*', { ok: true, originAllowed: true }]);
+    const refused = await handle(input({ method: 'GET', body: '', headers: { origin: 'https://other.example' } }));
+    expect(JSON.parse(refused.body)).toEqual({ ok: true, originAllowed: false });
+    const none = await handle(input({ method: 'GET', body: '', headers: {} }));
+    expect(JSON.parse(none.body)).toEqual({ ok: true, originAllowed: false });
+    // A same-origin GET has no Origin header: the endpoint's own origin is the page's.
+    const sameOrigin = await handle(input({ method: 'GET', body: '', headers: { 'sec-fetch-site': 'same-origin' }, selfOrigin: ORIGIN }));
+    expect(JSON.parse(sameOrigin.body)).toEqual({ ok: true, originAllowed: true });
+  });
 });
+
