@@ -7,7 +7,7 @@ import { exec } from './support/apps.js';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const bin = (name: string) => fileURLToPath(new URL(`node_modules/.bin/${name}`, import.meta.url));
 
-describe.each(['rules', 'browser', 'server'] as const)('the packed @leadbeacon/%s', (name) => {
+describe.each(['rules', 'browser', 'stand-in', 'server'] as const)('the packed @leadbeacon/%s', (name) => {
   it('holds its README and LICENSE, and source maps only with their sources', async () => {
     const tarball = inject('tarballs')[name];
     const files = (await exec('tar', ['tzf', tarball], HERE)).split('\n').filter(Boolean);

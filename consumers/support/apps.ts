@@ -29,9 +29,14 @@ export async function installApp(name: string, packages: ('server' | 'browser' |
   const dir = await mkdtemp(join(tmpdir(), `leadbeacon-consumer-${name}-`));
   await cp(new URL(name, APPS), dir, { recursive: true });
   const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
-  // The server's own dependency on @leadbeacon/rules and @leadbeacon/browser resolves to the same
+  // The server's own dependencies on @leadbeacon/rules, browser and stand-in resolve to the same
   // tarballs: nothing is taken from the registry under a leadbeacon name.
-  const all = { '@leadbeacon/rules': `file:${tarballs.rules}`, '@leadbeacon/browser': `file:${tarballs.browser}`, '@leadbeacon/server': `file:${tarballs.server}` };
+  const all = {
+    '@leadbeacon/rules': `file:${tarballs.rules}`,
+    '@leadbeacon/browser': `file:${tarballs.browser}`,
+    '@leadbeacon/stand-in': `file:${tarballs['stand-in']}`,
+    '@leadbeacon/server': `file:${tarballs.server}`,
+  };
   manifest.dependencies = { ...manifest.dependencies, ...Object.fromEntries(packages.map((p) => [`@leadbeacon/${p}`, all[`@leadbeacon/${p}`]])) };
   manifest.overrides = all;
   await writeFile(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));

@@ -11,7 +11,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    tarballs: { server: string; browser: string; rules: string };
+    tarballs: { server: string; browser: string; rules: string; 'stand-in': string };
   }
 }
 
@@ -23,12 +23,12 @@ export default async function pack(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), 'leadbeacon-packs-'));
   const pnpm = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).packageManager as string;
   const tarballs: Record<string, string> = {};
-  for (const name of ['rules', 'browser', 'server']) {
+  for (const name of ['rules', 'browser', 'stand-in', 'server']) {
     await run('npx', ['-y', pnpm, 'pack', '--pack-destination', dir], { cwd: join(ROOT, 'packages', name) });
     const file = (await readdir(dir)).find((f) => f.startsWith(`leadbeacon-${name}-`));
     if (!file) throw new Error(`pnpm pack left no tarball for @leadbeacon/${name}`);
     tarballs[name] = join(dir, file);
   }
-  project.provide('tarballs', tarballs as { server: string; browser: string; rules: string });
+  project.provide('tarballs', tarballs as { server: string; browser: string; rules: string; 'stand-in': string });
   return () => rm(dir, { recursive: true, force: true });
 }
