@@ -3,14 +3,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beacon, exec, freePort, installApp, leadsArrived, ORIGIN, postBeacon, start, type App, type Running } from './support/apps.js';
+import { beacon, exec, freePort, installApp, leadsArrived, NPM_CACHE, ORIGIN, postBeacon, start, type App, type Running } from './support/apps.js';
 
 const PG_URL = process.env.LEADBEACON_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = `consumer_next_${process.pid}`;
 const CRON_SECRET = 'consumer-cron-secret';
 
 // Next.js's default bundler (Turbopack), the README's route handler and drain route, the
-// PostgreSQL outbox, and no long-lived worker: the set-up of a serverless host.
+// PostgreSQL outbox, and no long-lived worker: the set-up of a serverless host. The build runs
+// before pg is installed: an app on the SQLite outbox never installs it.
 describe('a Next.js app with the README route handler, installed from the tarball', () => {
   let standIn: StandIn;
   let apiUrl: string;
@@ -33,13 +34,16 @@ describe('a Next.js app with the README route handler, installed from the tarbal
     await client.end();
   });
 
-  it('builds with next build (Turbopack) without secrets, and creates no outbox file', async () => {
+  it('builds with next build (Turbopack) without secrets and without pg installed, and creates no outbox file', async () => {
+    expect(existsSync(join(app.dir, 'node_modules', 'pg'))).toBe(false);
     const output = await exec(join(app.dir, 'node_modules', '.bin', 'next'), ['build'], app.dir, { ...NEXT_ENV, LEADTRACKR_API_KEY: '', LEADBEACON_OUTBOX: '' });
     expect(output).toMatch(/Turbopack/);
     expect(existsSync(join(app.dir, 'leadbeacon.db'))).toBe(false);
   });
 
   it('delivers a lead inside the request, and one accepted while LeadTrackr was down on a later drain', async () => {
+    // The PostgreSQL outbox's optional peer, as the README says to install it for serverless hosts.
+    await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `--cache=${NPM_CACHE}`, 'pg@8.23.1'], app.dir);
     const port = await freePort();
     server = await start(join(app.dir, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], app.dir, {
       ...NEXT_ENV,
