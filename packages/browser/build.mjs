@@ -2,6 +2,7 @@
 // and the ESM build for apps (`init()`, dist/init.js) with its types.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +13,27 @@ import { build } from 'esbuild';
 const target = ['es2020', 'chrome80', 'firefox78', 'safari14'];
 /**
  * esbuild shortens locals, never property names: these internal-only ones (the resolved config,
- * the delivery queue's and the cookie store's methods) are renamed in both builds. Only long,
- * distinctive names, matched whole: never a beacon, cookie, queue-entry (stored across page
- * views) or public API key, nor a name a built-in also has (`set`, `all`, `remove`, `id` …).
+ * nextCookies' fields, the delivery queue's and the cookie store's methods) are renamed in both
+ * builds. Only long, distinctive names, matched whole: never a beacon, cookie, queue-entry (stored
+ * across page views) or public API key, nor a name a built-in also has (`set`, `all`, `remove` …).
  */
-const mangleProps = /^(endpoint|cookieDomain|clickIdDays|sessionMinutes|consentRequired|excludeForms|honeypot|pending|deliver|resendPending|flush)$/;
+const mangleProps = /^(endpoint|cookieDomain|clickIdDays|sessionMinutes|utmParams|flowCookie|sessionCookie|nowMs|consentRequired|excludeForms|honeypot|pending|deliver|resendPending|flush)$/;
+/**
+ * The script's one js-cookie instance brings its own read and write (src/index.ts), so js-cookie's
+ * default converter is dead code: it is reduced to the plain URI codec (77 → 5 B gzip), which the
+ * default instance would still work with. The build fails if js-cookie's source changes shape.
+ */
+const jsCookieCodec = {
+  name: 'js-cookie-codec',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]js-cookie[\\/]dist[\\/]js\.cookie\.mjs$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const contents = source.replace(/var defaultConverter = \{[\s\S]*?\n\};/, 'var defaultConverter = { read: decodeURIComponent, write: encodeURIComponent };');
+      if (contents == source) throw new Error(`js-cookie changed: no default converter in ${path}`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
 const common = {
   absWorkingDir: fileURLToPath(new URL('.', import.meta.url)),
   entryPoints: ['src/index.ts'],
@@ -29,6 +46,7 @@ const common = {
   legalComments: 'inline',
   logLevel: 'warning',
   mangleProps,
+  plugins: [jsCookieCodec],
 };
 
 /** The options of the shipped, minified script (bench/modules.mjs measures with them too). */

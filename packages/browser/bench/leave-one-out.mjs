@@ -17,7 +17,7 @@ const exportsAsStubs = (source) =>
   [...source.matchAll(/export (?:async )?(?:function|const) (\w+)/g)].map(([, name]) => `export const ${name}: any = 0;`).join('\n');
 
 async function gzipBytes(plugins = []) {
-  const result = await build({ ...minified, write: false, logLevel: 'silent', plugins });
+  const result = await build({ ...minified, write: false, logLevel: 'silent', plugins: [...minified.plugins, ...plugins] });
   return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
 }
 

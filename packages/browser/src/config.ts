@@ -12,6 +12,12 @@ export interface Config {
   clickIdDays: number;
   /** `data-session-minutes`: lifetime of `lt_session`, i.e. the session timeout. @default 30 (LeadTrackr's) */
   sessionMinutes: number;
+  /**
+   * `data-utm-params`: the URL parameters read as source, medium, campaign, content and term,
+   * comma-separated in that order; an empty place keeps the `utm_` name (LeadTrackr's custom UTM
+   * parameters). @default utm_source,utm_medium,utm_campaign,utm_content,utm_term
+   */
+  utmParams: string[];
   /** `data-consent="required"`: write no cookie until storage consent is granted. @default false */
   consentRequired: boolean;
   /** `data-debug`: print each step to the console; only the debug build has the code for it. @default false */
@@ -33,6 +39,7 @@ export function readConfig(get: (name: string) => string | null): Config {
     cookieDomain: get('data-cookie-domain') || undefined,
     clickIdDays: positive(get('data-click-id-days'), 90),
     sessionMinutes: positive(get('data-session-minutes'), 30),
+    utmParams: (get('data-utm-params') || '').split(/ *, */),
     consentRequired: get('data-consent') == 'required',
     // A constant false in the minified build, so the debug branches and their strings vanish.
     debug: __DEBUG__ && get('data-debug') != null && get('data-debug') != 'false',

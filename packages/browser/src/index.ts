@@ -1,14 +1,13 @@
 import Cookies from 'js-cookie';
 import { installApi } from './api';
 import {
-  channelFor,
   consentFromCmp,
   consentFromDataLayer,
+  decodeCookie,
   findCookieDomain,
   idCookies,
   mergeConsent,
-  nextFlow,
-  parseFlow,
+  nextCookies,
   pickConsent,
   registrableDomain,
   signalFor,
@@ -70,9 +69,13 @@ let flow: FlowEntry[] = [];
 let domain = config.cookieDomain;
 let hasDomain = !!domain;
 
-// LeadTrackr's channel-flow cookies are URL-encoded JSON: encode every character, not js-cookie's readable subset.
-// The script's one js-cookie instance (a second would only repeat the options): reads keep js-cookie's decoding.
-const jar = Cookies.withConverter<string>({ write: encodeURIComponent });
+/**
+ * The script's one js-cookie instance (a second would only repeat the options). Values are
+ * URL-encoded in full, as LeadTrackr's tags write them, not in js-cookie's readable subset, and
+ * read as LeadTrackr's GTM tag reads them (decodeCookie): js-cookie's own read would drop a cookie
+ * with a broken escape, such as an older LeadBot's raw JSON `lt_channelflow`.
+ */
+const jar = Cookies.withConverter<string>({ read: decodeCookie, write: encodeURIComponent });
 
 /**
  * The page view's one cookie read, for the rest of the script's first run (nothing else can change
@@ -127,11 +130,18 @@ let pageIds: Record<string, string> = {};
 function onPageView(): void {
   // The page view's only cookie read (see cookieDomain).
   const cookies = (pageCookies = store.all());
-  const channel = channelFor(params, loc.hostname, doc.referrer);
-  flow = nextFlow(parseFlow(cookies.lt_channelflow), Date.now(), !!cookies.lt_session, channel, loc.pathname);
+  const next = nextCookies({
+    flowCookie: cookies.lt_channelflow,
+    sessionCookie: cookies.lt_session,
+    url: loc.href,
+    referrer: doc.referrer,
+    nowMs: Date.now(),
+    utmParams: config.utmParams,
+  });
+  flow = next.flow;
   // LeadTrackr's cookies and lifetimes (../shared/reference/leadtrackr.md): 395 days, the session timeout.
-  store.set('lt_channelflow', JSON.stringify(flow), 395);
-  store.set('lt_session', '1', config.sessionMinutes / 1440);
+  store.set('lt_channelflow', next.flowCookie, 395);
+  store.set('lt_session', next.sessionCookie, config.sessionMinutes / 1440);
   // After the writes above, so fbc's subdomain index sees the probed domain.
   pageIds = urlIds(params, cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
   for (const key in pageIds) if (cookies['lb_' + key] != pageIds[key]) store.set('lb_' + key, pageIds[key]!, config.clickIdDays);

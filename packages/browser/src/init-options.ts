@@ -16,6 +16,11 @@ export interface InitOptions {
   sessionMinutes?: number;
   /** `'required'`: write no cookie until storage consent is granted. @default cookies are written at once */
   consent?: 'required';
+  /**
+   * The URL parameters read as source, medium, campaign, content and term, in that order; an empty
+   * place keeps the `utm_` name (LeadTrackr's custom UTM parameters). @default the utm_ names
+   */
+  utmParams?: string[];
 }
 
 const ATTRIBUTES: Record<string, keyof InitOptions> = {
@@ -27,6 +32,7 @@ const ATTRIBUTES: Record<string, keyof InitOptions> = {
   'data-click-id-days': 'clickIdDays',
   'data-session-minutes': 'sessionMinutes',
   'data-consent': 'consent',
+  'data-utm-params': 'utmParams',
 };
 
 /** `init()`'s options as the script tag's attributes: readConfig validates them alike. */
@@ -34,6 +40,7 @@ export function attributesOf(options: InitOptions): (name: string) => string | n
   return (name) => {
     const key = ATTRIBUTES[name];
     const value = key === undefined ? undefined : options[key];
+    // String() joins an array with commas: utmParams as data-utm-params writes it.
     return value === undefined || value === null ? null : String(value);
   };
 }

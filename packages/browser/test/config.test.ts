@@ -23,6 +23,14 @@ describe('readConfig', () => {
     ).toMatchObject({ cookieDomain: 'shop.example', clickIdDays: 30, sessionMinutes: 60, consentRequired: true });
   });
 
+  it('reads data-utm-params as the names of source, medium, campaign, content and term, spaces around commas ignored', () => {
+    expect(config({ 'data-utm-params': 'src, med,,cont' }).utmParams).toEqual(['src', 'med', '', 'cont']);
+  });
+
+  it('leaves every UTM parameter at its default without data-utm-params', () => {
+    expect(config({}).utmParams).toEqual(['']);
+  });
+
   it('falls back to the default for a number that is not positive', () => {
     expect(config({ 'data-click-id-days': 'ninety', 'data-session-minutes': '-5' })).toMatchObject({ clickIdDays: 90, sessionMinutes: 30 });
   });

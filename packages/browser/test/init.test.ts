@@ -22,6 +22,7 @@ describe('attributesOf', () => {
         clickIdDays: 30,
         sessionMinutes: 60,
         consent: 'required',
+        utmParams: ['src', '', 'camp'],
       }),
     );
     expect(config).toEqual({
@@ -32,6 +33,7 @@ describe('attributesOf', () => {
       cookieDomain: 'example.com',
       clickIdDays: 30,
       sessionMinutes: 60,
+      utmParams: ['src', '', 'camp'],
       consentRequired: true,
       debug: false,
     });

@@ -15,9 +15,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * snapshot) put back 89 / 85: 5,154 / 4,702. Every part left is one that issues #3 and #4 require
  * (js-cookie alone ~552 gzip; what each part costs: `node bench/leave-one-out.mjs`,
  * docs/benchmarks.md). This ceiling is that figure plus ~2 %, to stop growth while the goal or the
- * features are decided.
+ * features are decided. Raised 5,260 → 5,290 when js-cookie's license notice (`js-cookie v3 | MIT`,
+ * 26 B gzip), which its MIT license requires in every copy, was kept instead of stripped; the
+ * script then measured 5,262 (node:zlib).
  */
-const GZIP_CEILING = 5260;
+const GZIP_CEILING = 5290;
 const BROTLI_CEILING = 4800;
 
 // Nothing server-side, no secret, no debug output may reach the page.

@@ -4,8 +4,9 @@
  * the endpoint (server-set cookies) both run these, so a rule exists once.
  */
 export type { FlowEntry } from './flow-entry.js';
-export { channelFor, compact, FIELDS, LONG_NAMES, type Channel } from './channel.js';
-export { fitFlow, nextFlow, parseFlow } from './channel-flow.js';
+export { channelFor, type Channel } from './channel.js';
+export { nextCookies, parseFlow, type FlowCookies, type FlowInput } from './channel-flow.js';
+export { decodeCookie } from './cookie-value.js';
 export { findCookieDomain, registrableDomain } from './domain.js';
 export { fbcFor, idCookies, urlIds } from './click-ids.js';
 export { consentFromCmp, consentFromDataLayer, mergeConsent, pickConsent, type Consent, type Signal } from './consent.js';

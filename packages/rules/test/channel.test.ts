@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { channelFor, compact } from '../src/channel.js';
+import { channelFor } from '../src/channel.js';
 
-const channel = (search: string, referrer = '', host = 'www.shop.nl') => channelFor(new URLSearchParams(search), host, referrer);
+/** The channel and whether the URL carries a campaign signal. */
+const channel = (search: string, referrer = '', host = 'www.shop.nl') => {
+  const [ch, signal] = channelFor(new URL(`https://${host}/${search}`), referrer);
+  return [ch, !!signal];
+};
 
 describe('channelFor', () => {
   it('takes every UTM value, leaving out empty ones', () => {
@@ -15,8 +19,22 @@ describe('channelFor', () => {
     expect(channel('?utm_source=news&utm_medium=email&gclid=abc')[0]).toEqual({ s: 'news', m: 'email' });
   });
 
-  it('marks a missing source or medium as (not set)', () => {
-    expect(channel('?utm_campaign=spring')[0]).toEqual({ s: '(not set)', m: '(not set)', cm: 'spring' });
+  it('adds a missing source and medium as (not set) after the other fields, as LeadTrackr writes them', () => {
+    expect(JSON.stringify(channel('?utm_campaign=spring')[0])).toBe('{"cm":"spring","s":"(not set)","m":"(not set)"}');
+    expect(JSON.stringify(channel('?utm_medium=email&utm_term=x')[0])).toBe('{"m":"email","tm":"x","s":"(not set)"}');
+  });
+
+  it.each(['utm_id', 'utm_source_platform', 'utm_marketing_tactic'])('takes %s alone for no campaign', (param) => {
+    expect(channel(`?${param}=x`)).toEqual([{ s: 'direct', m: 'none' }, false]);
+  });
+
+  it('counts a repeated parameter by its first value', () => {
+    expect(channel('?utm_source=&utm_source=x')).toEqual([{ s: 'direct', m: 'none' }, false]);
+    expect(channel('?utm_source=a&utm_source=b')[0]).toEqual({ s: 'a', m: '(not set)' });
+  });
+
+  it('reads renamed campaign parameters; an empty name keeps the utm_ default', () => {
+    expect(channelFor(new URL('https://www.shop.nl/?src=news&utm_medium=email&utm_source=ignored'), '', ['src', ''])[0]).toEqual({ s: 'news', m: 'email' });
   });
 
   it.each(['gclid', 'gbraid', 'wbraid'])('makes %s google/cpc', (param) => {
@@ -54,9 +72,9 @@ describe('channelFor', () => {
     expect(channel('', 'https://blog.example.co.uk/post')[0]).toEqual({ s: 'blog.example.co.uk', m: 'referral' });
   });
 
-  it('cuts a referral host at the endpoint cap of 200 characters', () => {
+  it('keeps a long referral host whole', () => {
     const host = ['a', 'b', 'c', 'd'].map((c) => c.repeat(60)).join('.') + '.example.com';
-    expect(channel('', `https://${host}/`)[0]).toEqual({ s: host.slice(0, 200), m: 'referral' });
+    expect(channel('', `https://${host}/`)[0]).toEqual({ s: host, m: 'referral' });
   });
 
   it('treats a subdomain of the site as internal', () => {
@@ -65,11 +83,5 @@ describe('channelFor', () => {
 
   it('treats an unparsable referrer as none', () => {
     expect(channel('', 'not a url')[0]).toEqual({ s: 'direct', m: 'none' });
-  });
-});
-
-describe('compact', () => {
-  it('cuts each field at the endpoint cap of 200 characters', () => {
-    expect(compact(['a'.repeat(300), 'b']).s).toHaveLength(200);
   });
 });

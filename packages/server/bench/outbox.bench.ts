@@ -50,7 +50,7 @@ async function deliver(count: number, concurrency: number): Promise<void> {
   const noop = () => {};
   const worker = createDeliveryWorker({
     outbox, forwarder, events: createLeadEvents(), logger: { debug: noop, info: noop, warn: noop, error: noop },
-    concurrency, backoffBaseMs: 1_000, backoffMaxMs: 600_000, maxAttempts: 2_000, maxAgeMs: 7 * 86_400_000, leaseMs: 60_000, pollIntervalMs: 1_000,
+    concurrency, backoffBaseMs: 1_000, backoffMaxMs: 600_000, maxAttempts: 2_000, maxAgeMs: 7 * 86_400_000, leaseMs: 60_000, pollIntervalMs: 1_000, keepDeliveredMs: 3 * 86_400_000,
   });
   const started = performance.now();
   worker.start();

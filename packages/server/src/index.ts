@@ -17,6 +17,6 @@ export { createMetrics, type LeadMetrics, type MetricsOptions, type MetricsSourc
 export type { LeadRouterOptions } from './options.js';
 export type { Beacon } from './intake/schema.js';
 export { createMemoryOutbox, type MemoryOutboxOptions } from './delivery/outbox/memory.js';
-export { createPostgresOutbox, type PgPoolLike, type PostgresOutboxOptions } from './delivery/outbox/postgres.js';
-export { createSqliteOutbox, type SqliteOutboxOptions } from './delivery/outbox/sqlite.js';
+export { createPostgresOutbox, migratePostgresOutbox, type PgPoolLike, type PostgresOutboxOptions } from './delivery/outbox/postgres.js';
+export { createSqliteOutbox, migrateSqliteOutbox, type SqliteOutboxOptions } from './delivery/outbox/sqlite.js';
 export type { AppendResult, LeasedLead, LeaseRef, Outbox, OutboxRow, OutboxStats, OutboxStatus } from './delivery/outbox/outbox.js';

@@ -17,6 +17,7 @@ export interface DeliveryOptions {
   leaseMs: number;
   pollIntervalMs: number;
   shutdownTimeoutMs: number;
+  keepDeliveredMs: number;
 }
 
 const DELIVERY_DEFAULTS = {
@@ -31,9 +32,10 @@ const DELIVERY_DEFAULTS = {
   leaseMs: 60_000,
   pollIntervalMs: 1_000,
   shutdownTimeoutMs: 10_000,
+  keepDeliveredMs: 3 * 24 * 3_600_000,
 } as const;
 
-const POSITIVE = ['syncTimeoutMs', 'concurrency', 'backoffBaseMs', 'backoffMaxMs', 'maxAttempts', 'maxAgeMs', 'leaseMs', 'pollIntervalMs'] as const;
+const POSITIVE = ['syncTimeoutMs', 'concurrency', 'backoffBaseMs', 'backoffMaxMs', 'maxAttempts', 'maxAgeMs', 'leaseMs', 'pollIntervalMs', 'keepDeliveredMs'] as const;
 
 /** The delivery block of the options (outbox, mode, worker), resolved once. */
 export function resolveDelivery(options: LeadRouterOptions, env: Env, timeoutMs: number): DeliveryOptions {
@@ -44,6 +46,7 @@ export function resolveDelivery(options: LeadRouterOptions, env: Env, timeoutMs:
     outbox: undefined,
     outboxPath: env.LEADBEACON_OUTBOX || './leadbeacon.db',
     serverless: env.LEADBEACON_SERVERLESS === 'true',
+    ...(env.LEADBEACON_KEEP_DELIVERED_MS ? { keepDeliveredMs: Number(env.LEADBEACON_KEEP_DELIVERED_MS) } : {}),
     ...defined,
   };
   if (resolved.mode !== 'async' && resolved.mode !== 'sync') throw new TypeError(`Expected \`mode\` to be "async" or "sync", got ${JSON.stringify(resolved.mode)}`);

@@ -73,6 +73,12 @@ export interface LeadRouterOptions {
   pollIntervalMs?: number;
   /** How long close() lets deliveries in flight finish. @default 10_000 */
   shutdownTimeoutMs?: number;
+  /**
+   * How long a delivered lead's row (no personal data: its id, leadId, body hash and times) is kept
+   * to answer a resent beacon as a duplicate; the delivery worker purges older rows hourly.
+   * @default process.env.LEADBEACON_KEEP_DELIVERED_MS ?? 259_200_000 (3 days)
+   */
+  keepDeliveredMs?: number;
   // Trust, abuse and hooks (issue #5).
   /**
    * LeadTrackr project by the request's origin (`https://shop.example.com`) or hostname

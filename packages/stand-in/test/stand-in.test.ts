@@ -81,7 +81,7 @@ describe('stand-in', () => {
     expect((await fetch(`${base}?projectId=proj-1`, { headers: { 'x-api-key': 'wrong' } })).status).toBe(401);
     const ok = await fetch(`${base}?projectId=proj-1`, { headers: { 'x-api-key': 'key-1' } });
     expect(ok.status).toBe(200);
-    expect((await ok.json()).leads).toHaveLength(1);
+    expect(((await ok.json()) as { leads: unknown[] }).leads).toHaveLength(1);
     expect((await fetch(`${base}?projectId=other`, { headers: { 'x-api-key': 'key-1' } })).status).toBe(404);
     expect(standIn.leads).toHaveLength(1);
   });

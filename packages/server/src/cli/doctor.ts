@@ -2,6 +2,7 @@ import type { CliIo } from './index.js';
 import { openOutbox } from '../delivery/outbox/open.js';
 import { resolveOptions, type ResolvedOptions } from '../options.js';
 import type { Logger } from '../logger.js';
+import { printable } from './printable.js';
 
 const HELP = `Usage: leadbeacon doctor
 
@@ -92,13 +93,13 @@ async function checkKey(options: ResolvedOptions, projectId: string, report: (f:
   }
 }
 
-/** A write that changes nothing: deleting delivered rows finished before the epoch needs write access all the same. */
+/** The outbox's own write probe (a row stored and removed in one transaction), as /readyz uses it. */
 async function checkOutbox(spec: string, report: (f: Finding) => void): Promise<void> {
   const where = spec.replace(/\/\/[^@/]*@/, '//***@');
   let outbox;
   try {
     outbox = openOutbox(spec);
-    await withTimeout(Promise.all([outbox.stats(Date.now()), outbox.purge('delivered', 0)]));
+    await withTimeout(outbox.probeWrite());
     report({ verdict: 'ok', what: `outbox writable (${where})` });
   } catch (error) {
     report({ verdict: 'fail', what: `outbox not writable (${where}): ${(error as Error).message}`, fix: 'LEADBEACON_OUTBOX must name a file in a writable folder, or a reachable postgres:// URL whose role may write its table' });
@@ -124,10 +125,4 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS / 1000} s`)), CHECK_TIMEOUT_MS)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** An upstream message or a path may hold terminal escape sequences: shown, never run. */
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

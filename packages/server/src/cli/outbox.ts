@@ -1,14 +1,19 @@
 import { parseArgs } from 'node:util';
 import type { CliIo } from './index.js';
-import { openOutbox } from '../delivery/outbox/open.js';
+import { migrateOutbox, openOutbox } from '../delivery/outbox/open.js';
 import type { Outbox, OutboxRow } from '../delivery/outbox/outbox.js';
 import { formatAge, parseAge } from './age.js';
+import { printable } from './printable.js';
 
 const USAGE = `Usage: leadbeacon outbox <command> [--outbox <file|postgres://…>]
   status                              pending and dead counts, oldest pending age
   list [--dead] [--delivered] [--limit N]   pending leads (or dead, delivered), oldest first
   retry <uniqueEventId> | --dead      send dead leads again
   purge --dead --older-than <age>     delete dead leads finished longer ago than <age> (30d, 12h, 90m)
+  purge --delivered [--older-than <age>]   delete delivered leads' rows older than <age>
+                                      (default LEADBEACON_KEEP_DELIVERED_MS, else 3d)
+  migrate                             create or upgrade the outbox table (run once as its owner
+                                      when the app's PostgreSQL role may not create tables)
 The outbox defaults to LEADBEACON_OUTBOX, else ./leadbeacon.db.
 `;
 
@@ -29,7 +34,7 @@ export async function run(argv: string[], io: CliIo, now = Date.now()): Promise<
       },
     });
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n${USAGE}`);
+    io.stderr(`${printable((error as Error).message, true)}\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = args;
@@ -38,21 +43,27 @@ export async function run(argv: string[], io: CliIo, now = Date.now()): Promise<
     (values.help ? io.stdout : io.stderr)(USAGE);
     return values.help ? 0 : 2;
   }
-  const usage = (message: string) => (io.stderr(`${message}\n${USAGE}`), 2);
+  const usage = (message: string) => (io.stderr(`${printable(message, true)}\n${USAGE}`), 2);
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit <= 0) return usage('--limit must be a positive whole number');
   let olderThanMs: number | undefined;
+  let olderThan = values['older-than'];
   if (command === 'purge') {
-    if (!values.dead) return usage('purge needs --dead (only dead leads are purged by hand)');
-    olderThanMs = parseAge(values['older-than'] ?? '');
+    if (values.dead === values.delivered) return usage('purge needs --dead or --delivered');
+    if (values.delivered && olderThan === undefined) olderThan = io.env.LEADBEACON_KEEP_DELIVERED_MS ? `${io.env.LEADBEACON_KEEP_DELIVERED_MS}ms` : '3d';
+    olderThanMs = parseAge(olderThan ?? '');
     if (olderThanMs === undefined) return usage('purge needs --older-than <age>, e.g. 30d, 12h or 90m');
   }
   if (command === 'retry' && !target && !values.dead) return usage('retry needs a uniqueEventId or --dead');
-  if (!['status', 'list', 'retry', 'purge'].includes(command)) return usage(`Unknown command "${command}"`);
+  if (!['status', 'list', 'retry', 'purge', 'migrate'].includes(command)) return usage(`Unknown command ${JSON.stringify(command)}`);
 
   const spec = values.outbox ?? (io.env.LEADBEACON_OUTBOX || './leadbeacon.db');
   let outbox: Outbox | undefined;
   try {
+    if (command === 'migrate') {
+      io.stdout(`${printable(await migrateOutbox(spec))}\n`);
+      return 0;
+    }
     outbox = openOutbox(spec);
     switch (command) {
       case 'status': {
@@ -72,20 +83,21 @@ export async function run(argv: string[], io: CliIo, now = Date.now()): Promise<
       case 'retry': {
         const count = await outbox.retry(target ? { id: target } : { allDead: true }, now);
         if (target && count === 0) {
-          io.stderr(`no dead lead with uniqueEventId ${target}\n`);
+          io.stderr(`no dead lead with uniqueEventId ${printable(target)}\n`);
           return 1;
         }
         io.stdout(`${count} dead lead${count === 1 ? '' : 's'} queued for delivery again\n`);
         return 0;
       }
       default: {
-        const count = await outbox.purge('dead', now - olderThanMs!);
-        io.stdout(`${count} dead lead${count === 1 ? '' : 's'} older than ${values['older-than']} purged\n`);
+        const status = values.dead ? 'dead' : 'delivered';
+        const count = await outbox.purge(status, now - olderThanMs!);
+        io.stdout(`${count} ${status} lead${count === 1 ? '' : 's'} older than ${printable(olderThan!)} purged\n`);
         return 0;
       }
     }
   } catch (error) {
-    io.stderr(`leadbeacon outbox ${command}: ${(error as Error).message}\n`);
+    io.stderr(`leadbeacon outbox ${command}: ${printable((error as Error).message, true)}\n`);
     return 1;
   } finally {
     await outbox?.close().catch(() => undefined);
@@ -99,7 +111,7 @@ function formatRows(rows: OutboxRow[], now: number): string {
     `${formatAge(now - r.acceptedAt)} ago`,
     r.status === 'pending' ? (r.nextAttemptAt! <= now ? 'due now' : `next in ${formatAge(r.nextAttemptAt! - now)}`) : r.leadId !== null ? `leadId ${r.leadId}` : `${formatAge(now - r.finishedAt!)} ago`,
     (r.lastError ?? '').replace(/\s+/g, ' ').slice(0, 120),
-  ]);
+  ].map((cell) => printable(cell)));
   const header = ['uniqueEventId', 'attempts', 'accepted', rows[0]!.status === 'pending' ? 'next attempt' : 'finished', 'last error'];
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   return [header, ...table].map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n') + '\n';

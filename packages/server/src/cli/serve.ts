@@ -1,5 +1,6 @@
 import { readServeConfig } from './serve-env.js';
 import { startServer } from '../adapters/serve.js';
+import { printable } from './printable.js';
 
 const HELP = `Usage: leadbeacon serve
 
@@ -22,7 +23,7 @@ export async function run(args: string[]): Promise<number> {
     server = await startServer(config.options);
   } catch (error) {
     await config?.close();
-    process.stderr.write(`leadbeacon serve: ${(error as Error).message}\n`);
+    process.stderr.write(`leadbeacon serve: ${printable((error as Error).message, true)}\n`);
     return 1;
   }
   const stopped = new Promise<number>((resolve) => {

@@ -8,7 +8,7 @@ import type { LeasedLead, Outbox } from './outbox/outbox.js';
 import { createWarnOnce } from '../warn-once.js';
 
 /** The worker's settings are the delivery options' (options-delivery.ts documents their defaults). */
-type WorkerSettings = Pick<DeliveryOptions, 'concurrency' | 'backoffBaseMs' | 'backoffMaxMs' | 'maxAttempts' | 'maxAgeMs' | 'leaseMs' | 'pollIntervalMs'>;
+type WorkerSettings = Pick<DeliveryOptions, 'concurrency' | 'backoffBaseMs' | 'backoffMaxMs' | 'maxAttempts' | 'maxAgeMs' | 'leaseMs' | 'pollIntervalMs' | 'keepDeliveredMs'>;
 
 export interface DeliveryWorkerOptions extends WorkerSettings {
   outbox: Outbox;
@@ -46,6 +46,8 @@ const REFUSED_KEY_FIX: Record<number, string> = {
   401: 'LeadTrackr refused the API key (401): set LEADTRACKR_API_KEY (apiKey) to the key of your LeadTrackr account; `leadbeacon doctor` checks it',
   403: "LeadTrackr refused the request (403): the account's subscription is inactive, or the key has no access to this project",
 };
+// Purging hourly keeps each purge small (an hour of deliveries) and its cost out of every poll.
+const PURGE_EVERY_MS = 3_600_000;
 
 type Outcome = { kind: 'delivered' | 'dead' | 'lost' } | { kind: 'retry'; nextAttemptAt: number };
 
@@ -65,6 +67,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   // When a whole batch failed transiently LeadTrackr is down: wait until those leads are due
   // again instead of trying newer ones, so the backlog drains in order of acceptance once it is back.
   let pausedUntil = 0;
+  let nextPurgeAt = 0;
 
   async function sleep(ms: number): Promise<void> {
     if (stopping || ms <= 0) return;
@@ -75,6 +78,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   async function run(): Promise<void> {
     while (!stopping) {
       const now = clock.now();
+      if (now >= nextPurgeAt) {
+        nextPurgeAt = now + PURGE_EVERY_MS;
+        await purgeDelivered(now);
+      }
       if (pausedUntil > now) {
         await sleep(pausedUntil - now);
         continue;
@@ -132,6 +139,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       // (LeadTrackr updates by uniqueEventId, so a second delivery is harmless).
       logger.error({ uniqueEventId, code: (error as { code?: string }).code, err: (error as Error).message }, 'outbox update failed');
       return { kind: 'lost' };
+    }
+  }
+
+  /** Delivered rows past `keepDeliveredMs` go, so the outbox does not grow forever. */
+  async function purgeDelivered(now: number): Promise<void> {
+    try {
+      const purged = await outbox.purge('delivered', now - options.keepDeliveredMs);
+      if (purged) logger.info({ purged, keepDeliveredMs: options.keepDeliveredMs }, 'delivered leads purged');
+    } catch (error) {
+      logger.error({ code: (error as { code?: string }).code, err: (error as Error).message }, 'outbox purge failed');
     }
   }
 

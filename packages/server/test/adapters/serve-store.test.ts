@@ -1,4 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, type StandaloneServer } from '../../src/adapters/serve.js';
 import { createSqliteOutbox } from '../../src/delivery/outbox/sqlite.js';
 import { createMemoryLogger, tempDir, validBeacon } from '../support/setup.js';
@@ -69,5 +74,45 @@ describe('standalone server on a locked SQLite outbox', () => {
     other.exec('DROP TABLE leadbeacon_outbox');
     other.close();
     expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+  });
+});
+
+/** A 256 KiB tmpfs to fill up, or why there cannot be one here (mounting needs root). */
+async function smallDisk(): Promise<{ dir: string; unmount(): void } | string> {
+  const dir = await mkdtemp(join(tmpdir(), 'leadbeacon-full-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir], { stdio: 'pipe' });
+    return { dir, unmount: () => (execFileSync('umount', ['-l', dir]), rmSync(dir, { recursive: true, force: true })) };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    const reason = `cannot mount a small tmpfs (${String((error as Error).message).split('\n')[0]}): skipping the full-disk test`;
+    console.warn(reason);
+    return reason;
+  }
+}
+
+const disk = await smallDisk();
+
+describe.skipIf(typeof disk === 'string')('standalone server on a full disk', () => {
+  afterAll(() => typeof disk !== 'string' && disk.unmount());
+
+  it('answers leads and /readyz 503 once the disk is full, and keeps running', async () => {
+    const { dir } = disk as Exclude<typeof disk, string>;
+    const server = await startServer({
+      port: 0, host: '127.0.0.1', apiKey: 'k', projectId: 'proj-test', apiUrl: 'http://127.0.0.1:9', allowedOrigins: [ORIGIN],
+      logger: createMemoryLogger(), worker: false, rateLimit: false, minPageMs: 0, outbox: createSqliteOutbox({ path: `${dir}/outbox.db` }),
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 500 && !statuses.includes(503); i++) {
+        const body = JSON.stringify({ ...validBeacon, uniqueEventId: `evt-full-${String(i).padStart(5, '0')}` });
+        statuses.push((await fetch(`${server.url}/leadbeacon`, { method: 'POST', body, headers: { origin: ORIGIN, 'content-type': 'text/plain' } })).status);
+      }
+      expect(statuses).toContain(503);
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 });

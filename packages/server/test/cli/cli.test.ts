@@ -96,4 +96,12 @@ describe('leadbeacon serve', { timeout: 20_000 }, () => {
     expect(proc.status).toBe(0);
     expect(proc.stdout).toBe(`${createRequire(import.meta.url)('../../package.json').version}\n`);
   });
+
+  it('escapes control characters in everything it prints', async () => {
+    const proc = spawn(process.execPath, [CLI, 'outbox', 'bad\x1b[2J\x9b1m'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await new Promise((resolve) => proc.once('exit', resolve))).toBe(2);
+    expect(stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+  });
 });

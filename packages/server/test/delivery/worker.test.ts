@@ -43,7 +43,7 @@ describe('delivery worker', () => {
     events.on('delivered', (e) => seen.delivered.push(e.uniqueEventId));
     worker = createDeliveryWorker({
       outbox, forwarder, events, clock, logger: createMemoryLogger(), random: () => 0.5,
-      concurrency: 4, backoffBaseMs: 1_000, backoffMaxMs: 600_000, maxAttempts: 2_000, maxAgeMs: 7 * 24 * HOUR, leaseMs: 60_000, pollIntervalMs: 1_000,
+      concurrency: 4, backoffBaseMs: 1_000, backoffMaxMs: 600_000, maxAttempts: 2_000, maxAgeMs: 7 * 24 * HOUR, leaseMs: 60_000, pollIntervalMs: 1_000, keepDeliveredMs: 3 * 24 * HOUR,
       ...overrides,
     });
     worker.start();
@@ -125,6 +125,19 @@ describe('delivery worker', () => {
     expect(standIn.received).toHaveLength(0);
   });
 
+  it('purges delivered leads once they are older than keepDeliveredMs, and keeps newer and dead ones', async () => {
+    await outbox.append(leadFor('evt-delivered-old'), clock.now());
+    await start({ keepDeliveredMs: 24 * HOUR });
+    await runUntil(() => seen.delivered.length === 1, 10_000);
+    const [dead] = await (async () => (await outbox.append(leadFor('evt-dead-0001'), clock.now()), outbox.lease(1, 60_000, clock.now())))();
+    await outbox.deadLetter(dead!, 'gone', clock.now());
+    await clock.advance(23 * HOUR);
+    expect((await outbox.list({ status: 'delivered', limit: 10 })).map((r) => r.id)).toEqual(['evt-delivered-old']);
+    await runUntil(() => false, 2 * HOUR, 60_000);
+    expect(await outbox.list({ status: 'delivered', limit: 10 })).toEqual([]);
+    expect((await outbox.list({ status: 'dead', limit: 10 })).map((r) => r.id)).toEqual(['evt-dead-0001']);
+  });
+
   it('never retries inside the forwarder: one request per attempt', async () => {
     standIn.fail({ kind: 'reset' }, 1);
     await outbox.append(leadFor('evt-one-layer'), clock.now());
@@ -166,13 +179,14 @@ describe('delivery worker', () => {
     expect(standIn.leads.map((l) => l.formData.uniqueEventId)).toEqual(ids);
     expect(seen.dead).toEqual([]);
   });
+
   describe('drain (no background loop)', () => {
     function drainer(overrides: Partial<DeliveryWorkerOptions> = {}) {
       const events = createLeadEvents();
       events.on('delivered', (e) => seen.delivered.push(e.uniqueEventId));
       return createDeliveryWorker({
         outbox, forwarder, events, clock, logger: createMemoryLogger(), random: () => 0.5,
-        concurrency: 2, backoffBaseMs: 1_000, backoffMaxMs: 600_000, maxAttempts: 2_000, maxAgeMs: 7 * 24 * HOUR, leaseMs: 60_000, pollIntervalMs: 1_000,
+        concurrency: 2, backoffBaseMs: 1_000, backoffMaxMs: 600_000, maxAttempts: 2_000, maxAgeMs: 7 * 24 * HOUR, leaseMs: 60_000, pollIntervalMs: 1_000, keepDeliveredMs: 3 * 24 * HOUR,
         ...overrides,
       });
     }

@@ -4,23 +4,23 @@ import type { LeadTrackrLead } from '../../lead/map-lead.js';
 import { bodyHash } from './body-hash.js';
 import type { Outbox, OutboxStatus } from './outbox.js';
 import { toOutboxRow } from './sqlite.js';
+import { isMigrated, migrate, TABLE, type PgPoolLike } from './postgres-schema.js';
 
-/** The part of a pg `Pool` the outbox uses, so a host app can pass its own pool. */
-export interface PgPoolLike {
-  query(text: string, values?: unknown[]): Promise<{ rows: any[]; rowCount: number | null }>;
-  end(): Promise<void>;
-}
+export type { PgPoolLike } from './postgres-schema.js';
 
 export interface PostgresOutboxOptions {
   /** A `postgres://` URL; ignored when `pool` is given. @default process.env.DATABASE_URL */
   connectionString?: string;
   /** A pg Pool of the host app's; the outbox then leaves closing it to the app. */
   pool?: PgPoolLike;
-  /** The schema holding the `leadbeacon_outbox` table; created when missing. @default 'public' */
+  /**
+   * The schema holding the `leadbeacon_outbox` table. Schema and table are created on first use
+   * when missing and the role may; otherwise run `leadbeacon outbox migrate` once as their owner.
+   * @default 'public'
+   */
   schema?: string;
 }
 
-const TABLE = 'leadbeacon_outbox';
 
 /**
  * The outbox for apps running several instances: one PostgreSQL table, leases taken with
@@ -28,8 +28,7 @@ const TABLE = 'leadbeacon_outbox';
  * optional peer dependency, imported on first use.
  */
 export function createPostgresOutbox(options: PostgresOutboxOptions = {}): Outbox {
-  const schema = options.schema ?? 'public';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new TypeError('Expected `schema` to be a lower-case SQL identifier');
+  const schema = checkedSchema(options.schema);
   const connectionString = options.connectionString ?? process.env.DATABASE_URL;
   if (!options.pool && !connectionString) throw new TypeError('Expected `connectionString` (or DATABASE_URL) or `pool` for the PostgreSQL outbox');
   const t = `"${schema}".${TABLE}`;
@@ -39,28 +38,9 @@ export function createPostgresOutbox(options: PostgresOutboxOptions = {}): Outbo
   function init(): Promise<PgPoolLike> {
     ready ??= (async () => {
       const pool = options.pool ?? (await createPool(connectionString!));
-      // The advisory lock makes concurrent first starts of several instances create the table once.
-      await pool.query(`DO $$ BEGIN
-        PERFORM pg_advisory_xact_lock(hashtext('${t}'));
-        CREATE SCHEMA IF NOT EXISTS "${schema}";
-        CREATE TABLE IF NOT EXISTS ${t} (
-          seq BIGSERIAL PRIMARY KEY,
-          id TEXT NOT NULL UNIQUE,
-          body TEXT,
-          body_hash TEXT,
-          status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
-          accepted_at BIGINT NOT NULL,
-          attempts INTEGER NOT NULL DEFAULT 0,
-          next_attempt_at BIGINT,
-          lease_token TEXT,
-          lease_until BIGINT,
-          last_error TEXT,
-          lead_id BIGINT,
-          finished_at BIGINT
-        );
-        ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS body_hash TEXT;
-        CREATE INDEX IF NOT EXISTS ${TABLE}_due ON ${t} (status, next_attempt_at, seq);
-      END $$`);
+      // A table that is there is used as it is: no DDL, so a role with only SELECT, INSERT, UPDATE
+      // and DELETE on it works. A missing table is created when the role may (first start).
+      if (!(await isMigrated(pool, schema))) await migrate(pool, schema);
       return pool;
     })().catch((error: unknown) => {
       ready = undefined; // a database that was down at start may be up on the next call
@@ -175,6 +155,24 @@ export function createPostgresOutbox(options: PostgresOutboxOptions = {}): Outbo
       if (pool && ownsPool) await pool.end();
     },
   };
+}
+
+/** Creates the outbox's schema (when missing), table and index; safe to run again. */
+export async function migratePostgresOutbox(options: PostgresOutboxOptions = {}): Promise<void> {
+  const schema = checkedSchema(options.schema);
+  const connectionString = options.connectionString ?? process.env.DATABASE_URL;
+  if (!options.pool && !connectionString) throw new TypeError('Expected `connectionString` (or DATABASE_URL) or `pool` for the PostgreSQL outbox');
+  const pool = options.pool ?? (await createPool(connectionString!));
+  try {
+    await migrate(pool, schema);
+  } finally {
+    if (!options.pool) await pool.end();
+  }
+}
+
+function checkedSchema(schema = 'public'): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new TypeError('Expected `schema` to be a lower-case SQL identifier');
+  return schema;
 }
 
 async function createPool(connectionString: string): Promise<PgPoolLike> {

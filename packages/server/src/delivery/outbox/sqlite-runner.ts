@@ -66,11 +66,21 @@ export function createSqliteRunner(db: SqliteDatabase, busyTimeoutMs: number): S
       results = batch.map((item) => item.work());
       db.exec('COMMIT');
     } catch (cause) {
-      if (db.isOpen) db.exec('ROLLBACK');
+      rollback();
       // One failed commit fails every write in it: none of them is stored.
       return failAll(batch, cause);
     }
     batch.forEach((item, i) => item.resolve(results[i]));
+  }
+
+  // SQLite has already rolled back after some errors (SQLITE_FULL at COMMIT, an I/O error), and
+  // then ROLLBACK throws "no transaction is active": thrown from this timer, it would end the process.
+  function rollback(): void {
+    try {
+      if (db.isOpen) db.exec('ROLLBACK');
+    } catch {
+      // no transaction left to roll back
+    }
   }
 
   function failAll(items: PendingWrite[], cause: unknown): void {

@@ -170,6 +170,16 @@ describe.each(implementations)('%s outbox', (_name, create, skip) => {
     expect((await outbox.list({ status: 'dead', limit: 10 })).map((r) => r.id)).toEqual(['evt-bbbbbbbb']);
   });
 
+  it('purges delivered leads finished before a time, and a resent one is then stored anew', async () => {
+    for (const id of ['evt-aaaaaaaa', 'evt-bbbbbbbb']) await outbox.append(leadFor(id), T0);
+    const [a, b] = await outbox.lease(2, 60_000, T0);
+    await outbox.acknowledge(a!, 1, T0);
+    await outbox.acknowledge(b!, 2, T0 + 10_000);
+    expect(await outbox.purge('delivered', T0 + 5_000)).toBe(1);
+    expect((await outbox.list({ status: 'delivered', limit: 10 })).map((r) => r.id)).toEqual(['evt-bbbbbbbb']);
+    expect(await outbox.append(leadFor('evt-aaaaaaaa'), T0 + 20_000)).toEqual({ outcome: 'stored' });
+  });
+
   it('probes a write without leaving a row or taking a place in the order', async () => {
     await outbox.append(leadFor('evt-aaaaaaaa'), T0);
     await outbox.probeWrite();
