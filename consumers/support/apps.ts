@@ -7,6 +7,12 @@ import { promisify } from 'node:util';
 import { inject } from 'vitest';
 
 const run = promisify(execFile);
+
+/**
+ * The environment of a user's terminal: this process's, less the npm_* variables that `pnpm run`
+ * sets (npm warns about each, and they would reconfigure the apps' npm).
+ */
+const userEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
 const APPS = new URL('../apps/', import.meta.url);
 
 /**
@@ -40,14 +46,14 @@ export async function installApp(name: string, packages: ('server' | 'browser' |
   manifest.dependencies = { ...manifest.dependencies, ...Object.fromEntries(packages.map((p) => [`@leadbeacon/${p}`, all[`@leadbeacon/${p}`]])) };
   manifest.overrides = all;
   await writeFile(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `--cache=${NPM_CACHE}`], { cwd: dir, maxBuffer: 1 << 24 });
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `--cache=${NPM_CACHE}`], { cwd: dir, env: userEnv, maxBuffer: 1 << 24 });
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** Runs a command in `cwd` to its end; rejects with its output when it fails. */
 export async function exec(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
   try {
-    const { stdout, stderr } = await run(command, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 1 << 24 });
+    const { stdout, stderr } = await run(command, args, { cwd, env: { ...userEnv, ...env }, maxBuffer: 1 << 24 });
     return stdout + stderr;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
@@ -63,7 +69,7 @@ export interface Running {
 
 /** Starts a server process; resolves once a line of its output matches `ready` (group 1: its base URL). */
 export async function start(command: string, args: string[], cwd: string, env: Record<string, string>, ready: RegExp, timeoutMs = 60_000): Promise<Running> {
-  const child: ChildProcess = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child: ChildProcess = spawn(command, args, { cwd, env: { ...userEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${command} ${args.join(' ')} not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
