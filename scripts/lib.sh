@@ -1,5 +1,18 @@
 # Shared by scripts/demo, scripts/test and .ci/run: find or install what a fresh machine lacks.
 # shellcheck shell=bash
+
+# Node 22.13 or later (node:sqlite unflagged, require() of ES modules without a warning): this
+# machine's own Node when it is recent enough, else Node 24 from npm's registry (npx node@24), put
+# first on PATH for everything these scripts run.
+ensure_node() {
+  if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a == 22 && b >= 13) ? 0 : 1)' 2>/dev/null; then
+    echo "Node $(node --version 2>/dev/null || echo "(none)") is older than 22.13: using Node 24 through npx node@24" >&2
+    PATH="$(dirname "$(npx -y node@24 -p process.execPath)"):$PATH"
+    export PATH
+  fi
+}
+ensure_node
+
 PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
 
 # pnpm at the pinned version: the one on PATH if it matches, else through npx (npm's registry).

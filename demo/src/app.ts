@@ -2,7 +2,8 @@
  * The demo: a landing page with the script tag, the router at /leadbeacon with its lead inspector
  * at /leadbeacon/inspector, and, unless real LeadTrackr credentials are set, a local stand-in.
  */
-import { createLeadRouter, createMemoryOutbox, type LeadRouter, type Logger } from '@leadbeacon/server';
+import { createMemoryOutbox, type Logger } from '@leadbeacon/server';
+import { createLeadRouter, type LeadRouter } from '@leadbeacon/server/express';
 import { createStandIn, type StandIn } from '@leadbeacon/stand-in';
 import express from 'express';
 import { createRequire } from 'node:module';

@@ -1,4 +1,11 @@
-// Builds the script-tag IIFE (minified, what sites load) and a readable debug copy with the logging.
+// Builds the script-tag IIFE (minified, what sites load), a readable debug copy with the logging,
+// the server-mode-only script, the scripts loaded on demand (the forms chunk, the debug view), and
+// the ESM build for apps (`init()`, dist/init.js) with its types.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -25,13 +32,13 @@ const common = {
 };
 
 /** The options of the shipped, minified script (bench/modules.mjs measures with them too). */
-export const minified = { ...common, minify: true, outfile: 'dist/leadbeacon.js', define: { __DEBUG__: 'false', __SERVER__: 'false' } };
+export const minified = { ...common, minify: true, outfile: 'dist/leadbeacon.js', define: { __DEBUG__: 'false', __SERVER__: 'false', __ESM__: 'false' } };
 /**
  * leadbeacon.server.js: server mode only, for a page whose endpoint is on its own site. The
  * endpoint keeps the cookies, so the channel-flow rules, the cookie writes and the domain probe
  * are left out.
  */
-export const serverOnly = { ...minified, outfile: 'dist/leadbeacon.server.js', define: { __DEBUG__: 'false', __SERVER__: 'true' } };
+export const serverOnly = { ...minified, outfile: 'dist/leadbeacon.server.js', define: { __DEBUG__: 'false', __SERVER__: 'true', __ESM__: 'false' } };
 
 /** The chunk the script loads only on pages that need it (src/chunks.ts), built beside it. */
 export const chunk = { ...minified, entryPoints: ['src/chunk.ts'], outfile: 'dist/leadbeacon-forms.js' };
@@ -42,7 +49,26 @@ if (process.argv[1] && import.meta.url == pathToFileURL(process.argv[1]).href) {
   await build(minified);
   await build(serverOnly);
   await build(chunk);
-  await build({ ...common, outfile: 'dist/leadbeacon.debug.js', define: { __DEBUG__: 'true', __SERVER__: 'false' } });
+  await build({ ...common, outfile: 'dist/leadbeacon.debug.js', define: { __DEBUG__: 'true', __SERVER__: 'false', __ESM__: 'false' } });
   // The debug view, loaded by leadbeacon.js only on demand (?leadbeacon_debug): never in the main script's bytes.
   await build({ ...minified, entryPoints: ['src/debug/index.ts'], outfile: 'dist/leadbeacon-debug.js' });
+  // For bundlers: readable (the app's bundler minifies) but with the debug branches dropped (minifySyntax);
+  // the page wiring runs only when init() is called.
+  await build({ ...common, entryPoints: ['src/init.ts'], format: 'esm', minifySyntax: true, mangleProps: undefined, outfile: 'dist/init.js', define: { __DEBUG__: 'false', __SERVER__: 'false', __ESM__: 'true' } });
+  buildTypes();
+}
+
+/** dist/init.d.ts and what it imports: the ESM build's public types, nothing of the page wiring. */
+function buildTypes() {
+  const dir = fileURLToPath(new URL('.', import.meta.url));
+  const out = mkdtempSync(join(tmpdir(), 'leadbeacon-types-'));
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', out], { cwd: dir, stdio: 'inherit' });
+    for (const file of ['init.d.ts', 'init-options.d.ts']) copyFileSync(join(out, file), join(dir, 'dist', file));
+    // The script-tag files export nothing; an import of them (`import '@leadbeacon/browser/leadbeacon.js'`) type-checks.
+    writeFileSync(join(dir, 'dist', 'leadbeacon.d.ts'), '// The script-tag build: it runs on load and exports nothing.\nexport {};\n');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }

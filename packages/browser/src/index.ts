@@ -23,6 +23,7 @@ import { createCookieStore } from './cookie-store';
 import { createDelivery } from './deliver';
 import { fitBeacon } from './fit-beacon';
 import { formNamesOf } from './form-name';
+import { givenConfig } from './given-config';
 import { newEventId } from './id';
 import { createQueue } from './queue';
 import { pickFields } from './pick-fields';
@@ -33,6 +34,8 @@ import { send } from './send';
 declare const __DEBUG__: boolean;
 /** True in leadbeacon.server.js, the server-mode-only build: the script-mode code is left out of it. */
 declare const __SERVER__: boolean;
+/** True in dist/init.js, the ESM build for apps: init() passes the options. */
+declare const __ESM__: boolean;
 
 // The only module that touches window/document: wire the pure modules to the page.
 // Locals, not properties: esbuild shortens locals only.
@@ -41,7 +44,8 @@ const win = window as Window & { leadbeacon?: unknown; google_tag_data?: unknown
 const doc = document;
 const loc = location;
 const script = doc.currentScript;
-const config = readConfig((name) => script && script.getAttribute(name));
+// The ESM build's init() passes its options as attributes; the script tag's build reads the tag.
+const config = readConfig((__ESM__ && givenConfig.get) || ((name) => script && script.getAttribute(name)));
 
 /** A no-op in the minified build, so neither its strings nor the calls handed it survive there. */
 const log: (...args: unknown[]) => void = __DEBUG__

@@ -32,11 +32,13 @@ const MUST_NOT_APPEAR = ['apiKey', 'X-API-Key', 'projectId', 'createServerSideLe
 const dir = fileURLToPath(new URL('..', import.meta.url));
 let script = Buffer.alloc(0);
 let debug = '';
+let esm = '';
 
 beforeAll(() => {
   execFileSync(process.execPath, ['build.mjs'], { cwd: dir });
   script = readFileSync(new URL('../dist/leadbeacon.js', import.meta.url));
   debug = readFileSync(new URL('../dist/leadbeacon.debug.js', import.meta.url), 'utf8');
+  esm = readFileSync(new URL('../dist/init.js', import.meta.url), 'utf8');
 });
 
 describe('the minified script', () => {
@@ -102,5 +104,17 @@ describe('the server-mode-only script', () => {
 
   it.each([...MUST_NOT_APPEAR, 'lb_probe', 'lb_domain', 'lt_session', 'document.cookie='])('does not contain %j', (text) => {
     expect(serverScript).not.toContain(text);
+  });
+});
+
+describe('the ESM build for apps (dist/init.js)', () => {
+  it('imports where there is no window (server rendering) and exports init', async () => {
+    const module = await import(new URL('../dist/init.js', import.meta.url).href);
+    expect(typeof module.init).toBe('function');
+    await expect(module.init({ endpoint: '/leadbeacon' })).resolves.toBeUndefined();
+  });
+
+  it.each(MUST_NOT_APPEAR.filter((text) => text != 'sourceMappingURL'))('does not contain %j', (text) => {
+    expect(esm).not.toContain(text);
   });
 });

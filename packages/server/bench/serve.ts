@@ -1,7 +1,8 @@
 /** The benchmark's server process: the lead router on the outbox named by BENCH_OUTBOX, no worker. */
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { createLeadRouter, createPostgresOutbox, createSqliteOutbox } from '../src/index.js';
+import { createPostgresOutbox, createSqliteOutbox } from '../src/index.js';
+import { createLeadRouter } from '../src/express.js';
 
 const spec = process.env.BENCH_OUTBOX!;
 const noop = () => {};

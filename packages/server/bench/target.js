@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLeadRouter } from '../dist/index.js';
+import { createLeadRouter } from '../dist/express.js';
 
 const ORIGIN = 'https://www.site.example';
 

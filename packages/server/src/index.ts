@@ -1,5 +1,9 @@
-export { createLeadRouter, type LeadRouter } from './adapters/express.js';
-export { createFetchHandler, type FetchHandler, type FetchRequestInfo } from './adapters/fetch.js';
+/**
+ * `@leadbeacon/server`: the framework-free core, the fetch handler and the outboxes. Importing it
+ * opens nothing and reads no secret; Express users import the router from `@leadbeacon/server/express`.
+ */
+export { createFetchHandler, type FetchHandler, type FetchHandlerOptions, type FetchRequestInfo } from './adapters/fetch.js';
+export type { DrainResult } from './delivery/worker.js';
 export type { TrustProxy } from './intake/client-ip.js';
 export type { LeadTrackrLead } from './lead/map-lead.js';
 export type { RateLimitStore } from './intake/rate-limit.js';

@@ -8,6 +8,7 @@ export interface DeliveryOptions {
   mode: 'async' | 'sync';
   syncTimeoutMs: number;
   worker: boolean;
+  serverless: boolean;
   concurrency: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
@@ -38,12 +39,13 @@ const POSITIVE = ['syncTimeoutMs', 'concurrency', 'backoffBaseMs', 'backoffMaxMs
 
 /** The delivery block of the options (outbox, mode, worker), resolved once. */
 export function resolveDelivery(options: LeadRouterOptions, env: Env, timeoutMs: number): DeliveryOptions {
-  const keys = [...Object.keys(DELIVERY_DEFAULTS), 'outbox', 'outboxPath', 'shutdownTimeoutMs'];
+  const keys = [...Object.keys(DELIVERY_DEFAULTS), 'outbox', 'outboxPath', 'serverless', 'shutdownTimeoutMs'];
   const defined = Object.fromEntries(Object.entries(options).filter(([k, v]) => keys.includes(k) && v !== undefined));
   const resolved: DeliveryOptions = {
     ...DELIVERY_DEFAULTS,
     outbox: undefined,
     outboxPath: env.LEADBEACON_OUTBOX || './leadbeacon.db',
+    serverless: env.LEADBEACON_SERVERLESS === 'true',
     ...(env.LEADBEACON_KEEP_DELIVERED_MS ? { keepDeliveredMs: Number(env.LEADBEACON_KEEP_DELIVERED_MS) } : {}),
     ...defined,
   };
@@ -54,7 +56,9 @@ export function resolveDelivery(options: LeadRouterOptions, env: Env, timeoutMs:
   if (!(resolved.shutdownTimeoutMs >= 0)) throw new TypeError('Expected `shutdownTimeoutMs` to be zero or more');
   if (!Number.isInteger(resolved.concurrency)) throw new TypeError('Expected `concurrency` to be a whole number');
   if (resolved.leaseMs <= timeoutMs) throw new TypeError('Expected `leaseMs` to exceed `timeoutMs`, or a slow delivery would be sent twice');
-  if (resolved.mode === 'sync' && !resolved.worker) throw new TypeError('Expected `worker` to be true in `sync` mode: only an in-process worker can report the leadId');
+  if (resolved.mode === 'sync' && !resolved.worker && !resolved.serverless) {
+    throw new TypeError('Expected `worker` (or `serverless`) to be true in `sync` mode: only delivery in this process can report the leadId');
+  }
   if (resolved.outbox !== undefined && typeof resolved.outbox.append != 'function') throw new TypeError('Expected `outbox` to be an outbox (createSqliteOutbox, createPostgresOutbox or createMemoryOutbox)');
   return resolved;
 }

@@ -51,6 +51,13 @@ export interface LeadRouterOptions {
   /** Deliver in this process. `false` when `leadbeacon worker` runs delivery on its own. @default true */
   worker?: boolean;
   /**
+   * For hosts without a long-lived process (Next.js on Vercel, serverless functions): no background
+   * worker; each request that stores a lead makes the first delivery attempt before it answers,
+   * and a cron job calls the fetch handler's `drain` for the retries. Pair it with the PostgreSQL outbox.
+   * @default process.env.LEADBEACON_SERVERLESS === 'true'
+   */
+  serverless?: boolean;
+  /**
    * Deliveries in flight at once, per process; a freed slot is filled at once. Only a backlog fills
    * them all, and then this is what lets delivery keep pace with acceptance under load
    * (docs/benchmarks.md). @default 32

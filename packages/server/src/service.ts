@@ -6,7 +6,7 @@ import { createHandler, type HandleInput, type HandleResult } from './intake/han
 import { resolveOptions, type LeadRouterOptions } from './options.js';
 import { openOutbox } from './delivery/outbox/open.js';
 import { createRateLimiter } from './intake/rate-limit.js';
-import { createDeliveryWorker } from './delivery/worker.js';
+import { createDeliveryWorker, type DrainResult } from './delivery/worker.js';
 import { createInspector, type Inspector } from './inspector/inspector.js';
 import { createRecentLeads } from './inspector/recent.js';
 
@@ -19,6 +19,11 @@ export interface LeadService {
   stats(): Promise<DeliveryStats>;
   /** The lead inspector, when the `inspector` option turned it on. */
   readonly inspect: Inspector | undefined;
+  /**
+   * Delivers what is due within `budgetMs` (a cron job's call on hosts without a long-lived
+   * process): leases no batch that could still be running when the budget ends.
+   */
+  drain(budgetMs: number): Promise<DrainResult>;
   /**
    * Readiness: the stats, once a write probe showed that a lead would be stored now; rejects when
    * the outbox cannot write (locked, read-only, full, INSERT not granted) or is unreachable.
@@ -41,13 +46,15 @@ export interface DeliveryStats {
 }
 
 /** The composition root: resolves options once and wires core, outbox, worker and collaborators. */
-export function createLeadService(options: LeadRouterOptions = {}, clock: Clock = systemClock): LeadService {
+export function createLeadService(options: LeadRouterOptions = {}, clock: Clock = systemClock, events: LeadEvents = createLeadEvents()): LeadService {
   const resolved = resolveOptions(options);
-  const events = createLeadEvents();
   const forwarder = createForwarder(resolved);
   const outbox = resolved.outbox ?? openOutbox(resolved.outboxPath);
-  const worker = resolved.worker ? createDeliveryWorker({ ...resolved, outbox, forwarder, events, clock }) : undefined;
-  const accepting = createOutboxAccept({ ...resolved, outbox, events, clock, onStored: () => worker?.wake() });
+  // Without a long-lived process, background timers may never fire: the request and drain() deliver.
+  const deliverer = createDeliveryWorker({ ...resolved, outbox, forwarder, events, clock });
+  const worker = resolved.worker && !resolved.serverless ? deliverer : undefined;
+  const onStored = resolved.serverless ? () => deliverer.drain({ leaseUntil: clock.now(), maxBatches: 1 }) : () => worker?.wake();
+  const accepting = createOutboxAccept({ ...resolved, outbox, events, clock, onStored });
   const recent = resolved.inspector ? createRecentLeads() : undefined;
   const inspect = resolved.inspector && recent ? createInspector({ recent, outbox, access: resolved.inspector, now: () => clock.now() }) : undefined;
   const rateLimiter = resolved.rateLimit ? createRateLimiter(resolved.rateLimit, resolved.logger, resolved.rateLimit.ownsStore) : undefined;
@@ -67,7 +74,7 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
   async function close(): Promise<void> {
     accepting.stop();
     const deadline = Date.now() + resolved.shutdownTimeoutMs;
-    await worker?.stop(resolved.shutdownTimeoutMs);
+    await deliverer.stop(resolved.shutdownTimeoutMs);
     // A request still hanging past the deadline keeps its lease, which expires: another worker retries it.
     await Promise.race([forwarder.close(), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
     await rateLimiter?.close();
@@ -79,6 +86,7 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
     events,
     inspect,
     stats: () => outbox.stats(clock.now()),
+    drain: (budgetMs) => deliverer.drain({ leaseUntil: clock.now() + Math.max(0, budgetMs - resolved.timeoutMs) }),
     ready: async () => {
       await outbox.probeWrite();
       return outbox.stats(clock.now());

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { createRequire } from 'node:module';
 import { printable } from './printable.js';
+
 /** `leadbeacon <command>`: a table of subcommands, each loaded only when it runs. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -19,9 +21,12 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
 
 const [name, ...args] = process.argv.slice(2);
 const command = name === undefined ? undefined : commands[name];
-if (!command) {
+if (name === '--version' || name === '-v') {
+  // dist/cli/index.js → the package's own package.json, as installed.
+  process.stdout.write(`${(createRequire(import.meta.url)('../../package.json') as { version: string }).version}\n`);
+} else if (!command) {
   const list = Object.entries(commands).map(([key, c]) => `  ${key.padEnd(10)}${c.summary}`).join('\n');
-  process.stderr.write(printable(`${name && name !== '--help' && name !== 'help' ? `Unknown command ${JSON.stringify(name)}\n\n` : ''}Usage: leadbeacon <command>\n\n${list}\n`, true));
+  process.stderr.write(printable(`${name && name !== '--help' && name !== 'help' ? `Unknown command ${JSON.stringify(name)}\n\n` : ''}Usage: leadbeacon <command> | --version\n\n${list}\n`, true));
   process.exitCode = name === undefined || name === '--help' || name === 'help' ? 0 : 1;
 } else {
   // Whatever a command prints may quote the outside world (upstream messages, ids, database errors).

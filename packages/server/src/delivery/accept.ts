@@ -9,8 +9,11 @@ export interface OutboxAcceptOptions {
   outbox: Outbox;
   events: LeadEvents;
   clock: Clock;
-  /** Called once a lead is stored, so an in-process worker sends it without waiting for its poll. */
-  onStored(): void;
+  /**
+   * Called once a lead is stored, so an in-process worker sends it without waiting for its poll;
+   * awaited, so a host without a long-lived process can make the first attempt inside the request.
+   */
+  onStored(): void | Promise<unknown>;
   /** 'sync' also waits up to `syncTimeoutMs` for LeadTrackr's leadId (needs an in-process worker). */
   mode: 'async' | 'sync';
   syncTimeoutMs: number;
@@ -45,7 +48,7 @@ export function createOutboxAccept(options: OutboxAcceptOptions): OutboxAccept {
           ? { outcome: 'delivered', leadId: stored.leadId }
           : { outcome: 'duplicate' };
       }
-      options.onStored();
+      await options.onStored();
       if (!delivered) return { outcome: 'accepted' };
       const leadId = await delivered.promise;
       return leadId === null ? { outcome: 'accepted' } : { outcome: 'delivered', leadId };

@@ -25,6 +25,20 @@ export interface DeliveryWorker {
   wake(): void;
   /** Stops leasing; resolves when deliveries in flight finished or `deadlineMs` passed. */
   stop(deadlineMs: number): Promise<void>;
+  /**
+   * Delivers what is due now, batch after batch, without the background loop (hosts without a
+   * long-lived process: a request, a cron job). Leases no batch after `leaseUntil` and at most
+   * `maxBatches`; stops early when nothing is due or a whole batch failed transiently (LeadTrackr
+   * is down). Never rejects: failures stay in the outbox, as in the loop.
+   */
+  drain(options: { leaseUntil: number; maxBatches?: number }): Promise<DrainResult>;
+}
+
+/** What one drain did, by outcome. */
+export interface DrainResult {
+  delivered: number;
+  retried: number;
+  deadLettered: number;
 }
 
 /** LeadTrackr's answers that no retry mends and that every later lead will get too (../shared/reference/leadtrackr.md). */
@@ -241,7 +255,30 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     return { kind: kept ? 'dead' : 'lost' };
   }
 
+  async function drain({ leaseUntil, maxBatches = Infinity }: { leaseUntil: number; maxBatches?: number }): Promise<DrainResult> {
+    const result: DrainResult = { delivered: 0, retried: 0, deadLettered: 0 };
+    for (let batches = 0; batches < maxBatches && !stopping && clock.now() <= leaseUntil; batches++) {
+      let batch: LeasedLead[];
+      try {
+        batch = await outbox.lease(options.concurrency, options.leaseMs, clock.now());
+      } catch (error) {
+        logger.error({ code: (error as { code?: string }).code, err: (error as Error).message }, 'outbox lease failed');
+        break;
+      }
+      if (batch.length === 0) break;
+      const outcomes = await Promise.all(batch.map(deliver));
+      for (const o of outcomes) {
+        if (o.kind === 'delivered') result.delivered++;
+        else if (o.kind === 'retry') result.retried++;
+        else if (o.kind === 'dead') result.deadLettered++;
+      }
+      if (outcomes.every((o) => o.kind === 'retry')) break;
+    }
+    return result;
+  }
+
   return {
+    drain,
     start() {
       loop ??= run().catch((error: unknown) => logger.error({ err: (error as Error).message }, 'delivery worker stopped'));
     },

@@ -6,7 +6,8 @@ import express4 from 'express4';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLeadRouter, createMemoryOutbox, type LeadRouter } from '../../src/index.js';
+import { createMemoryOutbox } from '../../src/index.js';
+import { createLeadRouter, type LeadRouter } from '../../src/express.js';
 import { leadsDelivered, createMemoryLogger, postAs, startStandIn, validBeacon, validCookiesBeacon } from '../support/setup.js';
 
 const ORIGIN = 'https://www.site.example';

@@ -105,3 +105,82 @@ describe('createFetchHandler', () => {
     expect(seen).toEqual([`accepted ${validBeacon.uniqueEventId}`, 'delivered 1']);
   });
 });
+
+describe('createFetchHandler before its first request', () => {
+  it('needs no option, secret or file to be created, and throws the option error on the first request', async () => {
+    const saved = process.env.LEADTRACKR_API_KEY;
+    delete process.env.LEADTRACKR_API_KEY;
+    try {
+      const lazy = createFetchHandler({ projectId: 'proj-test', outboxPath: '/nonexistent-dir/never-created.db' });
+      expect(typeof lazy.events.on).toBe('function');
+      await expect(lazy(post(JSON.stringify(validBeacon)))).rejects.toThrow(/Expected `apiKey`/);
+      await lazy.close();
+    } finally {
+      if (saved !== undefined) process.env.LEADTRACKR_API_KEY = saved;
+    }
+  });
+});
+
+describe('createFetchHandler with serverless: true', () => {
+  let standIn: StandIn;
+  let apiUrl: string;
+  let lazy: FetchHandler;
+  const outbox = () => createMemoryOutbox();
+  const SECRET = 'cron-secret-for-tests';
+
+  beforeEach(async () => {
+    ({ standIn, apiUrl } = await startStandIn());
+  });
+  afterEach(async () => {
+    await lazy.close();
+    await standIn.close();
+  });
+
+  const create = (extra: Parameters<typeof createFetchHandler>[0] = {}, secret: { drainSecret?: string } = { drainSecret: SECRET }) =>
+    (lazy = createFetchHandler({ apiKey: standIn.apiKey, projectId: 'proj-test', apiUrl, allowedOrigins: [ORIGIN], logger: createMemoryLogger(), outbox: outbox(), serverless: true, ...secret, ...extra }));
+  const drain = (token = SECRET) => lazy.drain(new Request(`${URL_}/drain`, { headers: { authorization: `Bearer ${token}` } }));
+
+  it('delivers the lead inside the request, before it answers', async () => {
+    create();
+    const res = await lazy(post(JSON.stringify(validBeacon)));
+    expect(res.status).toBe(202);
+    expect(standIn.leads).toHaveLength(1);
+    expect(await lazy.stats()).toMatchObject({ pending: 0 });
+  });
+
+  it('answers 200 with the leadId in sync mode, with no background worker', async () => {
+    create({ mode: 'sync' });
+    const res = await lazy(post(JSON.stringify(validBeacon)));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ leadId: 1 });
+  });
+
+  it('keeps a lead the request could not deliver, and a later drain delivers it', async () => {
+    create({ backoffBaseMs: 1 });
+    standIn.fail({ kind: 'status', status: 503 }, 1);
+    expect((await lazy(post(JSON.stringify(validBeacon)))).status).toBe(202);
+    expect(standIn.leads).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const res = await drain();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ delivered: 1, retried: 0, deadLettered: 0, pending: 0, dead: 0, oldestPendingAgeMs: null });
+    expect(standIn.leads).toHaveLength(1);
+  });
+
+  it('refuses a drain without the secret (401), or when no secret is set (403)', async () => {
+    create();
+    expect((await drain('wrong')).status).toBe(401);
+    expect((await lazy.drain(new Request(`${URL_}/drain`))).status).toBe(401);
+    await lazy.close();
+    const saved = [process.env.LEADBEACON_DRAIN_SECRET, process.env.CRON_SECRET];
+    delete process.env.LEADBEACON_DRAIN_SECRET;
+    delete process.env.CRON_SECRET;
+    try {
+      create({}, {});
+      expect((await drain('')).status).toBe(403);
+    } finally {
+      if (saved[0] !== undefined) process.env.LEADBEACON_DRAIN_SECRET = saved[0];
+      if (saved[1] !== undefined) process.env.CRON_SECRET = saved[1];
+    }
+  });
+});

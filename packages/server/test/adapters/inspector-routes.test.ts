@@ -4,7 +4,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/adapters/serve.js';
-import { createLeadRouter, createMemoryOutbox, type LeadRouterOptions } from '../../src/index.js';
+import { createMemoryOutbox, type LeadRouterOptions } from '../../src/index.js';
+import { createLeadRouter } from '../../src/express.js';
 import { createMemoryLogger, leadsDelivered, startStandIn, validBeacon } from '../support/setup.js';
 
 const ORIGIN = 'https://www.site.example';

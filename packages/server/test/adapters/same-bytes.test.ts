@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type StandaloneServer } from '../../src/adapters/serve.js';
-import { createFetchHandler, createLeadRouter, createMemoryOutbox, type FetchHandler, type LeadRouter, type LeadRouterOptions } from '../../src/index.js';
+import { createFetchHandler, createMemoryOutbox, type FetchHandler, type LeadRouterOptions } from '../../src/index.js';
+import { createLeadRouter, type LeadRouter } from '../../src/express.js';
 import type { Outbox } from '../../src/delivery/outbox/outbox.js';
 import { createMemoryLogger } from '../support/setup.js';
 

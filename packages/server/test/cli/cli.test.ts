@@ -1,5 +1,6 @@
 import type { StandIn } from '@leadbeacon/stand-in';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -88,6 +89,12 @@ describe('leadbeacon serve', { timeout: 20_000 }, () => {
     const code = await new Promise((resolve) => proc.once('exit', resolve));
     expect(code).toBe(1);
     expect(stderr).toMatch(/Unknown command "nonsense"[\s\S]*serve/);
+  });
+
+  it.each(['--version', '-v'])('prints the package version for %s and exits 0', (flag) => {
+    const proc = spawnSync(process.execPath, [CLI, flag], { encoding: 'utf8' });
+    expect(proc.status).toBe(0);
+    expect(proc.stdout).toBe(`${createRequire(import.meta.url)('../../package.json').version}\n`);
   });
 
   it('escapes control characters in everything it prints', async () => {

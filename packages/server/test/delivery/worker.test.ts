@@ -261,4 +261,44 @@ describe('delivery worker', () => {
     expect(standIn.leads.map((l) => l.formData.uniqueEventId)).toEqual(ids);
     expect(seen.dead).toEqual([]);
   });
+
+  describe('drain (no background loop)', () => {
+    function drainer(overrides: Partial<DeliveryWorkerOptions> = {}) {
+      const events = createLeadEvents();
+      events.on('delivered', (e) => seen.delivered.push(e.uniqueEventId));
+      return createDeliveryWorker({
+        outbox, forwarder, events, clock, logger: createMemoryLogger(), random: () => 0.5,
+        concurrency: 2, backoffBaseMs: 1_000, backoffMaxMs: 600_000, maxAttempts: 2_000, maxAgeMs: 7 * 24 * HOUR, leaseMs: 60_000, pollIntervalMs: 1_000, keepDeliveredMs: 3 * 24 * HOUR,
+        ...overrides,
+      });
+    }
+
+    it('delivers every due lead, batch after batch, and reports what it did', async () => {
+      for (let i = 0; i < 5; i++) await outbox.append(leadFor(`evt-drain-000${i}`), clock.now());
+      const result = await drainer().drain({ leaseUntil: clock.now() });
+      expect(result).toEqual({ delivered: 5, retried: 0, deadLettered: 0 });
+      expect(standIn.leads).toHaveLength(5);
+      expect((await outbox.stats(clock.now())).pending).toBe(0);
+    });
+
+    it('leases at most maxBatches batches', async () => {
+      for (let i = 0; i < 5; i++) await outbox.append(leadFor(`evt-drain-000${i}`), clock.now());
+      expect(await drainer().drain({ leaseUntil: clock.now(), maxBatches: 1 })).toEqual({ delivered: 2, retried: 0, deadLettered: 0 });
+      expect((await outbox.stats(clock.now())).pending).toBe(3);
+    });
+
+    it('stops when a whole batch fails transiently and leaves those leads for later', async () => {
+      standIn.fail({ kind: 'status', status: 503 }, 2);
+      for (let i = 0; i < 4; i++) await outbox.append(leadFor(`evt-drain-000${i}`), clock.now());
+      expect(await drainer().drain({ leaseUntil: clock.now() })).toEqual({ delivered: 0, retried: 2, deadLettered: 0 });
+      expect(standIn.received).toHaveLength(2);
+      expect((await outbox.stats(clock.now())).pending).toBe(4);
+    });
+
+    it('leases nothing once leaseUntil has passed', async () => {
+      await outbox.append(leadFor('evt-drain-late'), clock.now());
+      expect(await drainer().drain({ leaseUntil: clock.now() - 1 })).toEqual({ delivered: 0, retried: 0, deadLettered: 0 });
+      expect(standIn.received).toHaveLength(0);
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RedisStore } from 'rate-limit-redis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createMemoryStore, createRateLimiter, type RateLimitStore } from '../../src/intake/rate-limit.js';
+import { createMemoryStore, createRateLimiter, keyFor, type RateLimitStore } from '../../src/intake/rate-limit.js';
 import { connectRedisOrSkip } from '../support/redis.js';
 import { createMemoryLogger } from '../support/setup.js';
 
@@ -68,4 +68,28 @@ it('lets requests through, and logs, when the store fails', async () => {
   expect((await limiter.check('203.0.113.7')).ok).toBe(true);
   expect((await limiter.check('203.0.113.7')).ok).toBe(true);
   expect(logger.lines.map((l) => l.msg)).toContain('rate limit store failed; request allowed');
+});
+
+describe('keyFor', () => {
+  it.each([
+    ['2001:db8:1:2ff:aaaa::1', '2001:db8:1:200::/56'],
+    ['2001:db8:1:2ff::9', '2001:db8:1:200::/56'],
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['unknown', 'unknown'],
+  ])('keys %s as %s', (ip, key) => {
+    expect(keyFor(ip)).toBe(key);
+  });
+});
+
+describe('createMemoryStore', () => {
+  it('starts a new window once the last one has ended', async () => {
+    const store = createMemoryStore();
+    await store.init?.({ windowMs: 30 });
+    expect((await store.increment('a')).totalHits).toBe(1);
+    expect((await store.increment('a')).totalHits).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect((await store.increment('a')).totalHits).toBe(1);
+    await store.shutdown?.();
+  });
 });

@@ -5,7 +5,7 @@
  */
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { createLeadRouter } from '../../src/index.js';
+import { createLeadRouter } from '../../src/express.js';
 
 const noop = () => {};
 const router = createLeadRouter({

@@ -176,7 +176,9 @@ function checkedSchema(schema = 'public'): string {
 }
 
 async function createPool(connectionString: string): Promise<PgPoolLike> {
-  const { default: pg } = await import('pg');
+  // Left to Node at run time: a bundler (Next.js's Turbopack, webpack) would fail the app's build
+  // where the optional `pg` is not installed, though only this outbox needs it.
+  const { default: pg } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ 'pg');
   // Fail fast when the database is down, so the endpoint answers 503 instead of hanging.
   const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 5_000, max: 10 });
   // An idle client's error (database restarted) must not crash the app; the next query reports it.
