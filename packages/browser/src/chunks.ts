@@ -21,5 +21,6 @@ export type Submit = (lead: object, key: unknown) => void;
  * on every page view.
  */
 export function loadBeside(doc: Document, script: HTMLScriptElement, name: string): void {
-  doc.head.append(Object.assign(doc.createElement('script'), { src: script.src.replace('.js', `-${name}.js`) }));
+  // leadbeacon.server.js loads the same leadbeacon-forms.js.
+  doc.head.append(Object.assign(doc.createElement('script'), { src: script.src.replace(/(\.server)?\.js/, `-${name}.js`) }));
 }

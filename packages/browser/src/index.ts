@@ -21,7 +21,7 @@ import { usesServerCookies } from './cookie-mode';
 import { cookieString, readCookies } from './cookie-jar';
 import { createCookieStore } from './cookie-store';
 import { createDelivery } from './deliver';
-import { fitBeacon } from './fit-beacon';
+import { fitBeacon, stringify } from './fit-beacon';
 import { formNamesOf } from './form-name';
 import { givenConfig } from './given-config';
 import { newEventId } from './id';
@@ -157,8 +157,6 @@ function onPageView(): void {
   // After the writes above, so fbc's subdomain index sees the probed domain.
   pageIds = urlIds(params, cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
   for (const key in pageIds) if (cookies['lb_' + key] != pageIds[key]) store.set('lb_' + key, pageIds[key]!, config.clickIdDays);
-  // Runs before the API exists, but the chunk, loaded async, runs only after this script.
-  if (doc.querySelector(CHUNK_SIGNS)) loadBeside(doc, script as HTMLScriptElement, 'forms');
 }
 
 /**
@@ -166,10 +164,19 @@ function onPageView(): void {
  * headers carry the cookies. Sent again when consent changes, so what it held back is set.
  */
 function pageViewRequest(): void {
+  // The URL's click ids, for getAttribution and a parent page's handover to its iframes (the
+  // forms chunk); the lead's own are the endpoint's, read from its url. fbc stays the endpoint's:
+  // it keeps the HttpOnly cookie of the same fbclid, which the page cannot see. Not in the server
+  // build, which leaves the click-id rules to the endpoint (its size goal).
+  if (!__SERVER__) {
+    const { fbc, ...ids } = urlIds(params, {}, 0, '');
+    pageIds = ids;
+  }
   // Only with an endpoint: server mode is never chosen without one.
   pageViewSent = send(
     config.endpoint + '?pv',
-    JSON.stringify({ u: loc.href, r: doc.referrer, q: config.consentRequired, c: explicitConsent, l: consentFromConsentMode(win.google_tag_data), s: config.sessionMinutes, k: config.clickIdDays, d: config.cookieDomain, p: config.utmParams }),
+    // Deaf to the page's toJSON methods, as every beacon (fit-beacon.ts).
+    stringify({ u: loc.href, r: doc.referrer, q: config.consentRequired, c: explicitConsent, l: consentFromConsentMode(win.google_tag_data), s: config.sessionMinutes, k: config.clickIdDays, d: config.cookieDomain, p: config.utmParams }, (value) => value),
   );
 }
 /** The page view's request in server mode; its answer says the endpoint is up. */
@@ -285,9 +292,13 @@ attempt(() => {
 
 attempt(__SERVER__ || serverMode ? pageViewRequest : onPageView);
 
-// The debug view is a script of its own beside this one (`-debug` added to its name), loaded only
-// when the page URL asks for it: its code never weighs on a page view.
-if (script && loc.search.includes('leadbeacon_debug')) loadBeside(doc, script as HTMLScriptElement, 'debug');
+// What a page needs only sometimes, loaded from beside this script in either mode: the forms chunk
+// where the page shows a sign of it, the debug view when the URL asks for it. Before the API
+// exists, but a script loaded async runs only after this one.
+attempt(() => {
+  if (doc.querySelector(CHUNK_SIGNS)) loadBeside(doc, script as HTMLScriptElement, 'forms');
+  if (loc.search.includes('leadbeacon_debug')) loadBeside(doc, script as HTMLScriptElement, 'debug');
+});
 
 installApi(
   win,
