@@ -67,8 +67,6 @@ function attempt<T>(fn: () => T, fallback?: T): T | undefined {
 }
 
 // ---- attribution (issue #3) ----
-// A page may have broken URLSearchParams: without the URL's parameters the referrer still gives a channel.
-const params = attempt(() => new URLSearchParams(loc.search), new Map() as never);
 /**
  * Server mode: the endpoint reads the visitor's cookies from a page-view request and sets them in
  * its answer, so the page reads and writes none (Safari caps script-set cookies at 7 days, not
@@ -80,11 +78,12 @@ const serverMode = __SERVER__ || (!!config.endpoint && attempt(() => usesServerC
 let explicitConsent: Consent = {};
 let uniqueIdentifier: string | undefined;
 let flow: FlowEntry[] = [];
-let domain = config.cookieDomain;
+// The server build reads neither (a property read is kept even when unused: it could be a getter).
+let domain = __SERVER__ ? undefined : config.cookieDomain;
 let hasDomain = !!domain;
 
 const readJar = () => readCookies(doc.cookie);
-const isHttps = loc.protocol == 'https:';
+const isHttps = !__SERVER__ && loc.protocol == 'https:';
 
 /**
  * The page view's one cookie read, for the rest of the script's first run (nothing else can change
@@ -155,7 +154,8 @@ function onPageView(): void {
   store.set('lt_channelflow', next.flowCookie, 395);
   store.set('lt_session', next.sessionCookie, config.sessionMinutes / 1440);
   // After the writes above, so fbc's subdomain index sees the probed domain.
-  pageIds = urlIds(params, cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
+  // A page may have broken URLSearchParams: without the URL's parameters the referrer still gives a channel.
+  pageIds = urlIds(attempt(() => new URLSearchParams(loc.search), new Map() as never), cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
   for (const key in pageIds) if (cookies['lb_' + key] != pageIds[key]) store.set('lb_' + key, pageIds[key]!, config.clickIdDays);
   // Runs before the API exists, but the chunk, loaded async, runs only after this script.
   if (doc.querySelector(CHUNK_SIGNS)) loadBeside(doc, script as HTMLScriptElement, 'forms');
@@ -176,7 +176,7 @@ function pageViewRequest(): void {
 let pageViewSent: Promise<number> | undefined;
 
 function attributionData(): Record<string, unknown> {
-  const data: Record<string, unknown> = { ...pageIds };
+  const data: Record<string, unknown> = __SERVER__ ? {} : { ...pageIds };
   data.conversionPage = (loc.host + loc.pathname).slice(0, 2000);
   const signals = consent();
   if (Object.keys(signals).length) data.consent = signals;
@@ -195,7 +195,7 @@ const storage = {
   getItem: (key: string) => win.localStorage.getItem(key),
   setItem(key: string, value: string) {
     win.localStorage.setItem(key, value);
-    if (!config.consentRequired && !(__SERVER__ || serverMode)) doc.cookie = cookieString('lb_q', '1', value == '[]' ? -1 : 7, undefined, isHttps);
+    if (!(__SERVER__ || serverMode || config.consentRequired)) doc.cookie = cookieString('lb_q', '1', value == '[]' ? -1 : 7, undefined, isHttps);
   },
 };
 const delivery = createDelivery(config.endpoint, createQueue(storage), send, __DEBUG__ ? log : undefined);
@@ -345,5 +345,5 @@ if (!(__SERVER__ || serverMode)) listen(win, 'pagehide', () => attempt(store.flu
 // look at the queue, its localStorage read off the script's run and the page's load.
 if (__SERVER__ || serverMode) pageViewSent?.then((status) => void (status && delivery.resendPending()));
 else if (config.endpoint && (!pageCookies || pageCookies.lb_q || config.consentRequired)) void delivery.resendPending();
-// From now on a banner may change the CMP's cookies: read them afresh.
-pageCookies = undefined;
+// From now on a banner may change the CMP's cookies: read them afresh. (The server build reads none.)
+if (!__SERVER__) pageCookies = undefined;
