@@ -13,11 +13,17 @@ const stub = (filter, contents) => ({
     b.onLoad({ filter }, (args) => ({ contents: contents(readFileSync(args.path, 'utf8')), loader: 'ts' }));
   },
 });
+// Destructured exports (`export const { matches } = Element.prototype`) are stubbed name by name.
 const exportsAsStubs = (source) =>
-  [...source.matchAll(/export (?:async )?(?:function|const) (\w+)/g)].map(([, name]) => `export const ${name}: any = 0;`).join('\n');
+  [
+    ...[...source.matchAll(/export (?:async )?(?:function|const) (\w+)/g)].map(([, name]) => name),
+    ...[...source.matchAll(/export const \{([^}]*)\}/g)].flatMap(([, names]) => names.split(',').map((name) => name.trim())),
+  ]
+    .map((name) => `export const ${name}: any = 0;`)
+    .join('\n');
 
 async function gzipBytes(plugins = []) {
-  const result = await build({ ...minified, write: false, logLevel: 'silent', plugins: [...minified.plugins, ...plugins] });
+  const result = await build({ ...minified, write: false, logLevel: 'silent', plugins: [...(minified.plugins || []), ...plugins] });
   return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
 }
 
