@@ -13,11 +13,11 @@ import { build } from 'esbuild';
 const target = ['es2020', 'chrome80', 'firefox78', 'safari14'];
 /**
  * esbuild shortens locals, never property names: these internal-only ones (the resolved config,
- * nextCookies' fields, the delivery queue's and the cookie store's methods) are renamed in both
- * builds. Only long, distinctive names, matched whole: never a beacon, cookie, queue-entry (stored
+ * nextCookies' fields, the delivery queue's and the cookie store's methods, the chunk's holds'
+ * methods and Ninja Forms' verdict) are renamed in every minified build. Only long, distinctive names, matched whole: never a beacon, cookie, queue-entry (stored
  * across page views) or public API key, nor a name a built-in also has (`set`, `all`, `remove` …).
  */
-const mangleProps = /^(endpoint|cookieMode|cookieDomain|clickIdDays|sessionMinutes|utmParams|flowCookie|sessionCookie|nowMs|consentRequired|excludeForms|honeypot|pending|deliver|resendPending|flush)$/;
+const mangleProps = /^(endpoint|cookieMode|cookieDomain|clickIdDays|sessionMinutes|utmParams|flowCookie|sessionCookie|nowMs|consentRequired|excludeForms|honeypot|pending|deliver|resendPending|flush|flow|settle|hold|accepted)$/;
 const common = {
   absWorkingDir: fileURLToPath(new URL('.', import.meta.url)),
   entryPoints: ['src/index.ts'],
