@@ -1,4 +1,5 @@
 import { installApi } from './api';
+import { attempt, degraded } from './attempt';
 import {
   consentFromCmp,
   consentFromConsentMode,
@@ -54,17 +55,7 @@ const log: (...args: unknown[]) => void = __DEBUG__
     }
   : () => {};
 
-/** Runs `fn`; a browser that blocks storage or cookies throws on access, which must not cost the lead. */
-function attempt<T>(fn: () => T, fallback: T): T;
-function attempt(fn: () => unknown): void;
-function attempt<T>(fn: () => T, fallback?: T): T | undefined {
-  try {
-    return fn();
-  } catch (error) {
-    __DEBUG__ && log('degraded', error);
-    return fallback;
-  }
-}
+if (__DEBUG__) degraded.log = log;
 
 // ---- attribution (issue #3) ----
 /**
@@ -333,7 +324,7 @@ installApi(
     // The chunk's way in (chunks.ts).
     _x: () => submitLead,
   },
-  (name, error) => __DEBUG__ && log('api', name, error),
+  __DEBUG__ ? (name, error) => log('api', name, error) : () => {},
 );
 
 // A CMP's banner may grant consent without calling the API: write what was held before the page goes.
