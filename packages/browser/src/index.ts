@@ -148,8 +148,6 @@ function onPageView(): void {
   // A page may have broken URLSearchParams: without the URL's parameters the referrer still gives a channel.
   pageIds = urlIds(attempt(() => new URLSearchParams(loc.search), new Map() as never), cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
   for (const key in pageIds) if (cookies['lb_' + key] != pageIds[key]) store.set('lb_' + key, pageIds[key]!, config.clickIdDays);
-  // Runs before the API exists, but the chunk, loaded async, runs only after this script.
-  if (doc.querySelector(CHUNK_SIGNS)) loadBeside(doc, script as HTMLScriptElement, 'forms');
 }
 
 /**
@@ -211,10 +209,15 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
       uniqueEventId: id,
       attributionData: attempt(attributionData, {}),
       // Server mode: the endpoint reads them from the request's Cookie header, and this page's click ids from its URL.
-      cookies: __SERVER__ || serverMode ? undefined : attempt(() => idCookies(store.all()), {}),
-      url: __SERVER__ || serverMode ? loc.href : undefined,
-      // Server mode: none (no page-view work here); the endpoint reads lt_channelflow from the request.
-      channelFlow: __SERVER__ ? undefined : flow,
+      // The server build has no key for what it never sends: none of its bytes.
+      ...(__SERVER__
+        ? { url: loc.href }
+        : {
+            cookies: serverMode ? undefined : attempt(() => idCookies(store.all()), {}),
+            url: serverMode ? loc.href : undefined,
+            // Server mode: none (no page-view work here); the endpoint reads lt_channelflow from the request.
+            channelFlow: flow,
+          }),
       uniqueIdentifier,
       // Last but pageMs: the chunk's leads may carry a parent page's attribution (frame-chunk.ts).
       ...lead,
@@ -275,6 +278,9 @@ attempt(() => {
 // ---- end form capture ----
 
 attempt(__SERVER__ || serverMode ? pageViewRequest : onPageView);
+// In either mode: the chunk's forms need no cookie work. Runs before the API exists, but the chunk,
+// loaded async, runs only after this script.
+attempt(() => doc.querySelector(CHUNK_SIGNS) && loadBeside(doc, script as HTMLScriptElement, 'forms'));
 
 // The debug view is a script of its own beside this one (`-debug` added to its name), loaded only
 // when the page URL asks for it: its code never weighs on a page view.
