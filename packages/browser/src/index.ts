@@ -254,14 +254,10 @@ listen(doc, 'submit', onSubmit);
 // A submit event is not composed: one inside a shadow root never reaches the document. Focus and
 // clicks are, and come before any submit, so they reveal each shadow root to listen on.
 // forEach, not for-of: a page may have broken the array iterator.
-const shadowRoots = new WeakSet<ShadowRoot>();
+// No record of the roots seen: adding the same listener (same function, same capture) again is a
+// no-op (DOM spec, "add an event listener"), so each root gets one however often it is revealed.
 const revealShadowRoots = (event: Event) =>
-  event.composedPath().forEach((node) => {
-    if (node instanceof ShadowRoot && !shadowRoots.has(node)) {
-      shadowRoots.add(node);
-      listen(node, 'submit', onSubmit);
-    }
-  });
+  event.composedPath().forEach((node) => node instanceof ShadowRoot && listen(node, 'submit', onSubmit));
 listen(doc, 'focusin', revealShadowRoots);
 listen(doc, 'click', revealShadowRoots);
 
