@@ -3,7 +3,7 @@
 import type { Submit } from './chunks';
 import { startForms } from './forms-chunk';
 import { startFrames } from './frame-chunk';
-import { readFormConfig } from './config';
+import { readConfig } from './config';
 
 try {
   const api = (window as Window & { leadbeacon?: (name: string) => unknown }).leadbeacon!;
@@ -20,7 +20,9 @@ try {
   };
   // The script tag of leadbeacon.js: its data-* attributes configure the chunk too.
   const script = document.querySelector('script[data-endpoint]')!;
-  const config = readFormConfig((name) => script.getAttribute(name));
+  // Read once for both parts. The whole config, though the chunk uses only the form attributes: a
+  // second function for those would cost the script, loaded on every page, what it saves here.
+  const config = readConfig((name) => script.getAttribute(name));
   startForms(submit, script, config);
   startFrames(submit, (attribution) => (inherited = attribution), script, api, config);
 } catch {

@@ -39,13 +39,12 @@ export interface Config {
   honeypot: string;
 }
 
-/** The part of the config form capture reads: all that leadbeacon-forms.js needs of it. */
+/** The part of the config form capture reads: all that leadbeacon-forms.js uses of it. */
 export type FormConfig = Pick<Config, 'forms' | 'excludeForms' | 'honeypot'>;
 
 /** Reads the script tag's `data-*` attributes through `get` (e.g. `script.getAttribute`). */
 export function readConfig(get: (name: string) => string | null): Config {
   return {
-    ...readFormConfig(get),
     endpoint: get('data-endpoint') || '',
     cookieDomain: get('data-cookie-domain') || undefined,
     clickIdDays: positive(get('data-click-id-days'), 90),
@@ -56,12 +55,6 @@ export function readConfig(get: (name: string) => string | null): Config {
     consentRequired: get('data-consent') == 'required',
     // A constant false in the minified build, so the debug branches and their strings vanish.
     debug: __DEBUG__ && get('data-debug') != null && get('data-debug') != 'false',
-  };
-}
-
-/** The form capture attributes alone: the chunk reads these, not the whole config. */
-export function readFormConfig(get: (name: string) => string | null): FormConfig {
-  return {
     forms: get('data-forms') || '',
     excludeForms: get('data-exclude-forms') || '',
     honeypot: get('data-honeypot') || 'lb_hp',
