@@ -1,3 +1,5 @@
+import { stringify } from './fit-beacon';
+
 /** One unacknowledged beacon: its uniqueEventId, the exact body, when it was first queued. */
 export interface QueueEntry {
   id: string;
@@ -45,11 +47,9 @@ export function createQueue(storage: QueueStorage | undefined, now = Date.now): 
   function write(entries: QueueEntry[]): void {
     memory = entries.slice(-MAX_ENTRIES);
     try {
-      // Deaf to the page's toJSON methods (fit-beacon.ts's stringify says how): Prototype.js's would
+      // Deaf to the page's toJSON methods (fit-beacon.ts's stringify): Prototype.js's would
       // store the list as one string, which no later page could read.
-      storage!.setItem(QUEUE_KEY, JSON.stringify(memory, function (key) {
-        return this[key];
-      }));
+      storage!.setItem(QUEUE_KEY, stringify(memory, (value) => value));
     } catch {
       // Quota or blocked storage: degrade to memory.
     }
