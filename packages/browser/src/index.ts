@@ -16,7 +16,7 @@ import {
   type FlowEntry,
 } from '@leadbeacon/rules';
 import type { Beacon } from './beacon';
-import { CHUNK_SIGNS, loadBeside } from './chunks';
+import { CHUNK_SIGNS } from './chunks';
 import { readConfig } from './config';
 import { usesServerCookies } from './cookie-mode';
 import { cookieString, readCookies } from './cookie-jar';
@@ -82,6 +82,14 @@ const isHttps = !__SERVER__ && loc.protocol == 'https:';
  * cookies are blocked, and once the first run is over.
  */
 let pageCookies: Record<string, string> | undefined;
+
+/**
+ * Loads a script from beside this one, `-<name>` added to its name (`leadbeacon-forms.js`, the
+ * debug view's `leadbeacon-debug.js`): one loader for both, since each byte here is paid on every page view.
+ */
+function loadBeside(name: string): void {
+  doc.head.append(Object.assign(doc.createElement('script'), { src: (script as HTMLScriptElement).src.replace('.js', `-${name}.js`) }));
+}
 
 function consent(): Consent {
   // The server build leaves the CMP's cookies to the endpoint, which reads them from the lead's request.
@@ -276,11 +284,11 @@ attempt(() => {
 attempt(__SERVER__ || serverMode ? pageViewRequest : onPageView);
 // In either mode: the chunk's forms need no cookie work. Runs before the API exists, but the chunk,
 // loaded async, runs only after this script.
-attempt(() => doc.querySelector(CHUNK_SIGNS) && loadBeside(doc, script as HTMLScriptElement, 'forms'));
+attempt(() => doc.querySelector(CHUNK_SIGNS) && loadBeside('forms'));
 
 // The debug view is a script of its own beside this one (`-debug` added to its name), loaded only
 // when the page URL asks for it: its code never weighs on a page view.
-if (script && loc.search.includes('leadbeacon_debug')) loadBeside(doc, script as HTMLScriptElement, 'debug');
+if (script && loc.search.includes('leadbeacon_debug')) loadBeside('debug');
 
 installApi(
   win,
