@@ -189,9 +189,9 @@ function attributionData(): Record<string, unknown> {
  * so the queue is read on every page view. A throwing storage degrades the queue to memory.
  */
 const storage = {
-  getItem: (key: string) => win.localStorage.getItem(key),
+  getItem: (key: string) => localStorage.getItem(key),
   setItem(key: string, value: string) {
-    win.localStorage.setItem(key, value);
+    localStorage.setItem(key, value);
     if (!(__SERVER__ || serverMode || config.consentRequired)) doc.cookie = cookieString('lb_q', '1', value == '[]' ? -1 : 7, undefined, isHttps);
   },
 };
