@@ -1,5 +1,19 @@
 import { installApi } from './api';
-import { attempt, degraded } from './attempt';
+import { send } from './send';
+import { matches, readForm } from './read-form';
+import type { Beacon } from './beacon';
+import { CHUNK_SIGNS } from './chunks';
+import { pickFields } from './pick-fields';
+import { usesServerCookies } from './cookie-mode';
+import { cookieString, readCookies } from './cookie-jar';
+import { createCookieStore } from './cookie-store';
+import { formNamesOf } from './form-name';
+import { fitBeacon } from './fit-beacon';
+import { createDelivery } from './deliver';
+import { givenConfig } from './given-config';
+import { newEventId } from './id';
+import { createQueue } from './queue';
+import { readConfig } from './config';
 import {
   consentFromCmp,
   consentFromConsentMode,
@@ -15,22 +29,8 @@ import {
   type Consent,
   type FlowEntry,
 } from '@leadbeacon/rules';
-import type { Beacon } from './beacon';
-import { CHUNK_SIGNS } from './chunks';
-import { readConfig } from './config';
-import { usesServerCookies } from './cookie-mode';
-import { cookieString, readCookies } from './cookie-jar';
-import { createCookieStore } from './cookie-store';
-import { createDelivery } from './deliver';
-import { fitBeacon } from './fit-beacon';
-import { formNamesOf } from './form-name';
-import { givenConfig } from './given-config';
-import { newEventId } from './id';
-import { createQueue } from './queue';
-import { pickFields } from './pick-fields';
-import { matches, readForm } from './read-form';
 import { skipReason } from './select-form';
-import { send } from './send';
+import { attempt, degraded } from './attempt';
 
 declare const __DEBUG__: boolean;
 /** True in leadbeacon.server.js, the server-mode-only build: the script-mode code is left out of it. */
