@@ -1,6 +1,6 @@
 import { installApi } from './api';
 import { send } from './send';
-import { matches, readForm } from './read-form';
+import { addEventListener as addListener, matches, readForm } from './read-form';
 import type { Beacon } from './beacon';
 import { CHUNK_SIGNS } from './chunks';
 import { pickFields } from './pick-fields';
@@ -251,9 +251,8 @@ function onSubmit(event: Event & { lb?: 1 }): void {
   if (form instanceof HTMLFormElement && !event.lb) captureForm(form);
 }
 
-// EventTarget's own, taken at start-up: a page may have replaced document.addEventListener.
+// EventTarget's own (read-form.ts takes it, inherited, from Element.prototype) at start-up: a page may have replaced document.addEventListener.
 // Capture phase: runs before the page's own handlers can stop propagation.
-const addListener = EventTarget.prototype.addEventListener;
 const listen = (target: EventTarget, type: string, listener: (event: any) => void) => addListener.call(target, type, listener, true);
 
 // Forms an SPA adds later need nothing more: the listener is on the document.

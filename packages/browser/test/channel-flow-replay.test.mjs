@@ -38,8 +38,8 @@ function runPage(jar, { url, referrer = '', nowMs, attrs = {} }) {
       jar.set(text, location.hostname, nowMs);
     },
   };
-  // Element's and EventTarget's prototypes: the script takes their methods at start-up (a page may hide or replace a form's or the document's own).
-  if (!contexts.has(jar)) contexts.set(jar, createContext({ URL, URLSearchParams, ShadowRoot: class {}, Element: class {}, EventTarget: class { addEventListener() {} } }));
+  // Element's prototype: the script takes its methods (and EventTarget's addEventListener, inherited) at start-up (a page may hide or replace a form's or the document's own).
+  if (!contexts.has(jar)) contexts.set(jar, createContext({ URL, URLSearchParams, ShadowRoot: class {}, Element: class { addEventListener() {} } }));
   const page = contexts.get(jar);
   // A new page: its own document, location, form prototype (the script wraps submit) and no leadbeacon yet.
   Object.assign(page, listeners, { document, location, window: page, HTMLFormElement: class {} });
