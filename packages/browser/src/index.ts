@@ -281,13 +281,14 @@ attempt(() => {
 // ---- end form capture ----
 
 attempt(__SERVER__ || serverMode ? pageViewRequest : onPageView);
+// The scripts beside this one (without a script tag, as in the ESM build, loadBeside throws: none).
 // In either mode: the chunk's forms need no cookie work. Runs before the API exists, but the chunk,
-// loaded async, runs only after this script.
-attempt(() => doc.querySelector(CHUNK_SIGNS) && loadBeside('forms'));
-
-// The debug view is a script of its own beside this one (`-debug` added to its name), loaded only
-// when the page URL asks for it: its code never weighs on a page view.
-if (script && loc.search.includes('leadbeacon_debug')) loadBeside('debug');
+// loaded async, runs only after this script. The debug view, loaded only when the page URL asks
+// for it: its code never weighs on a page view.
+attempt(() => {
+  if (doc.querySelector(CHUNK_SIGNS)) loadBeside('forms');
+  if (loc.search.includes('leadbeacon_debug')) loadBeside('debug');
+});
 
 installApi(
   win,
