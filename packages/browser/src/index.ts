@@ -173,8 +173,7 @@ function pageViewRequest(): void {
 let pageViewSent: Promise<number> | undefined;
 
 function attributionData(): Record<string, unknown> {
-  const data: Record<string, unknown> = __SERVER__ ? {} : { ...pageIds };
-  data.conversionPage = (loc.host + loc.pathname).slice(0, 2000);
+  const data: Record<string, unknown> = { ...(__SERVER__ ? {} : pageIds), conversionPage: (loc.host + loc.pathname).slice(0, 2000) };
   const signals = consent();
   if (Object.keys(signals).length) data.consent = signals;
   return data;
