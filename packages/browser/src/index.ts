@@ -188,6 +188,7 @@ function attributionData(): Record<string, unknown> {
  * so the queue is read on every page view. A throwing storage degrades the queue to memory.
  */
 const storage = {
+  // The global, not win.localStorage: the same object, in fewer bytes.
   getItem: (key: string) => localStorage.getItem(key),
   setItem(key: string, value: string) {
     localStorage.setItem(key, value);
