@@ -3,6 +3,7 @@
 import type { Submit } from './chunks';
 import { startForms } from './forms-chunk';
 import { startFrames } from './frame-chunk';
+import { readConfig } from './config';
 
 try {
   const api = (window as Window & { leadbeacon?: (name: string) => unknown }).leadbeacon!;
@@ -19,8 +20,11 @@ try {
   };
   // The script tag of leadbeacon.js: its data-* attributes configure the chunk too.
   const script = document.querySelector('script[data-endpoint]')!;
-  startForms(submit, script);
-  startFrames(submit, (attribution) => (inherited = attribution), script, api);
+  // Read once for both parts. The whole config, though the chunk uses only the form attributes: a
+  // second function for those would cost the script, loaded on every page, what it saves here.
+  const config = readConfig((name) => script.getAttribute(name));
+  startForms(submit, script, config);
+  startFrames(submit, (attribution) => (inherited = attribution), script, api, config);
 } catch {
   // No script on the page (the chunk loaded alone), or one too old to have `_x`: nothing to do.
 }

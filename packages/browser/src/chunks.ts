@@ -14,13 +14,3 @@ export const CHUNK_SIGNS = '[data-frame-origins],[src*=wp-],[src*=hsforms]';
  * and channelFlow on it.
  */
 export type Submit = (lead: object, key: unknown) => void;
-
-/**
- * Loads a script from beside leadbeacon.js, `-<name>` added to its name (`leadbeacon-forms.js`,
- * and the debug view's `leadbeacon-debug.js`): one loader for both, since each byte here is paid
- * on every page view.
- */
-export function loadBeside(doc: Document, script: HTMLScriptElement, name: string): void {
-  // leadbeacon.server.js loads the same leadbeacon-forms.js.
-  doc.head.append(Object.assign(doc.createElement('script'), { src: script.src.replace(/(\.server)?\.js/, `-${name}.js`) }));
-}

@@ -22,13 +22,14 @@ export interface Config {
   /**
    * `data-cookies`: who sets the attribution cookies. `server`: the endpoint, from a page-view
    * request (it must be on the page's own site); `script`: the script. @default '' (server when the
-   * endpoint's host is the page's or shares its registrable domain, else script)
+   * endpoint's host is the page's or shares its registrable domain, else script). Never set in the
+   * server build (server mode only): the key costs bytes there.
    */
-  cookieMode: string;
+  cookieMode?: string;
   /** `data-consent="required"`: write no cookie until storage consent is granted. @default false */
   consentRequired: boolean;
-  /** `data-debug`: print each step to the console; only the debug build has the code for it. @default false */
-  debug: boolean;
+  /** `data-debug`: print each step to the console; only the debug build has the code for it, or the key. @default false */
+  debug?: boolean;
 
   // Form capture (issue #4).
   /** `data-forms`: a CSS selector; only forms matching it are captured. @default '' (every form) */
@@ -39,6 +40,9 @@ export interface Config {
   honeypot: string;
 }
 
+/** The part of the config form capture reads: all that leadbeacon-forms.js uses of it. */
+export type FormConfig = Pick<Config, 'forms' | 'excludeForms' | 'honeypot'>;
+
 /** Reads the script tag's `data-*` attributes through `get` (e.g. `script.getAttribute`). */
 export function readConfig(get: (name: string) => string | null): Config {
   return {
@@ -47,11 +51,11 @@ export function readConfig(get: (name: string) => string | null): Config {
     clickIdDays: positive(get('data-click-id-days'), 90),
     sessionMinutes: positive(get('data-session-minutes'), 30),
     utmParams: (get('data-utm-params') || '').split(/ *, */),
-    // The server build is server mode only: the attribute is not read there.
-    cookieMode: __SERVER__ ? '' : get('data-cookies') || '',
+    // The server build is server mode only: the attribute is not read there, nor the key written.
+    ...(!__SERVER__ && { cookieMode: get('data-cookies') || '' }),
     consentRequired: get('data-consent') == 'required',
-    // A constant false in the minified build, so the debug branches and their strings vanish.
-    debug: __DEBUG__ && get('data-debug') != null && get('data-debug') != 'false',
+    // Absent from the minified builds (no key, so no bytes): the debug branches and their strings vanish.
+    ...(__DEBUG__ && { debug: get('data-debug') != null && get('data-debug') != 'false' }),
     forms: get('data-forms') || '',
     excludeForms: get('data-exclude-forms') || '',
     honeypot: get('data-honeypot') || 'lb_hp',

@@ -24,9 +24,11 @@ export function readCookies(cookie: string): Record<string, string> {
 }
 
 /**
- * One `document.cookie` assignment: path `/`, `days` from now (negative deletes), the domain when
+ * One `document.cookie` assignment: path `/`, `days` from now (negative or zero deletes), the domain when
  * given (host-only otherwise), `SameSite=Lax`, `Secure` when asked. Names are the script's own, plain ASCII.
  */
 export function cookieString(name: string, value: string, days: number, domain?: string, secure?: boolean): string {
-  return `${name}=${encodeURIComponent(value)};path=/;expires=${new Date(Date.now() + days * 864e5).toUTCString()}${domain ? ';domain=' + domain : ''};samesite=lax${secure ? ';secure' : ''}`;
+  // Max-Age, not Expires: the same lifetime without a date to build. Whole seconds: a
+  // browser ignores a Max-Age that is not an integer (RFC 6265, 5.2.2).
+  return `${name}=${encodeURIComponent(value)};path=/;max-age=${Math.round(days * 864e2)}${domain ? ';domain=' + domain : ''};samesite=lax${secure ? ';secure' : ''}`;
 }

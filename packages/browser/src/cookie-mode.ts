@@ -6,6 +6,6 @@ import { registrableDomain } from '@leadbeacon/rules';
  * a cookie in its answer is first-party. Hosts ending in a digit or `]` are IP addresses: one
  * site only with themselves.
  */
-export function usesServerCookies(mode: string, endpointHost: string, pageHost: string): boolean {
+export function usesServerCookies(mode: string | undefined, endpointHost: string, pageHost: string): boolean {
   return mode ? mode == 'server' : endpointHost == pageHost || (/[a-z]$/.test(pageHost) && registrableDomain(endpointHost) == registrableDomain(pageHost));
 }

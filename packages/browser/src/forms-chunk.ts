@@ -1,7 +1,7 @@
 // The chunk's forms part (chunks.ts): submissions of form builders that report their outcome wait
 // for it, and HubSpot's own APIs deliver the forms a document listener never sees.
 import type { Submit } from './chunks';
-import { readConfig } from './config';
+import type { FormConfig } from './config';
 import { formNamesOf } from './form-name';
 import { createHolds, type HeldLead } from './hold';
 import { isHubSpotOrigin, legacySubmission, toFields } from './hubspot';
@@ -9,7 +9,7 @@ import { ninjaSubmission } from './ninja';
 import { BUILDER_FORMS, HUBSPOT_FORMS, OUTCOME_WAIT_MS, OUTCOMES } from './outcome';
 import { pickFields } from './pick-fields';
 import { isBuilderToken } from './builder-token';
-import { readForm } from './read-form';
+import { matches, readForm } from './read-form';
 import { skipReason } from './select-form';
 import type { Field } from './beacon';
 
@@ -26,9 +26,8 @@ const HUBSPOT_SUCCESS = 'hs-form-event:on-submission:success';
 const NINJA_RESPONSE = 'nfFormSubmitResponse';
 
 /** Wires the builders' outcome events and HubSpot's APIs to the script's lead path. */
-export function startForms(submit: Submit, script: Element): void {
+export function startForms(submit: Submit, script: Element, config: FormConfig): void {
   const win = window as Page;
-  const config = readConfig((name) => script.getAttribute(name));
   const holds = createHolds(submit, +script.getAttribute('data-outcome-wait-ms')! || OUTCOME_WAIT_MS);
   const isHubSpotForm = (form: Element) => form.matches(HUBSPOT_FORMS);
   let hasJQuery = false;
@@ -76,7 +75,7 @@ export function startForms(submit: Submit, script: Element): void {
     (event: Event & { lb?: 1 }) => {
       try {
         const form = event.target;
-        if (form instanceof HTMLFormElement && form.matches(BUILDER_FORMS) && !skipReason(Element.prototype.matches.bind(form), config)) {
+        if (form instanceof HTMLFormElement && form.matches(BUILDER_FORMS) && !skipReason(matches.bind(form), config)) {
           event.lb = 1;
           // Gravity Forms replaces the form after a failed validation: its id keeps the resubmit on one lead.
           const fields = readForm(form).filter((field) => !isBuilderToken(field));

@@ -6,8 +6,8 @@ import type { Submit } from './chunks';
 import { formNamesOf } from './form-name';
 import { frameOrigins, pickAttribution } from './frame-origins';
 import { pickFields } from './pick-fields';
-import { readConfig } from './config';
-import { readForm } from './read-form';
+import type { FormConfig } from './config';
+import { matches, readForm } from './read-form';
 import { skipReason } from './select-form';
 
 const ASK = 'leadbeacon:attribution?';
@@ -18,11 +18,10 @@ const GIVE = 'leadbeacon:attribution';
  * listed: `inherit` sets it on every lead the chunk sends, and the chunk then sends this page's
  * forms itself (the builders' forms it already holds).
  */
-export function startFrames(submit: Submit, inherit: (attribution: object) => void, script: Element, api: (name: string) => unknown): void {
+export function startFrames(submit: Submit, inherit: (attribution: object) => void, script: Element, api: (name: string) => unknown, config: FormConfig): void {
   const win = window;
   const origins = frameOrigins(script.getAttribute('data-frame-origins'));
   if (!origins[0]) return;
-  const config = readConfig((name) => script.getAttribute(name));
   let isInherited = false;
   const parent = win.parent;
   const give = (target: MessageEventSource, origin: string) =>
@@ -54,7 +53,7 @@ export function startFrames(submit: Submit, inherit: (attribution: object) => vo
     (event: Event & { lb?: 1 }) => {
       try {
         const form = event.target;
-        if (isInherited && !event.lb && form instanceof HTMLFormElement && !skipReason(Element.prototype.matches.bind(form), config)) {
+        if (isInherited && !event.lb && form instanceof HTMLFormElement && !skipReason(matches.bind(form), config)) {
           event.lb = 1;
           submit({ ...pickFields(readForm(form), config.honeypot), form: formNamesOf(form) }, form);
         }

@@ -1,4 +1,19 @@
 import { installApi } from './api';
+import { send } from './send';
+import { addEventListener as addListener, matches, readForm } from './read-form';
+import type { Beacon } from './beacon';
+import { CHUNK_SIGNS } from './chunks';
+import { pickFields } from './pick-fields';
+import { usesServerCookies } from './cookie-mode';
+import { cookieString, readCookies } from './cookie-jar';
+import { createCookieStore } from './cookie-store';
+import { formNamesOf } from './form-name';
+import { fitBeacon, stringify } from './fit-beacon';
+import { createDelivery } from './deliver';
+import { givenConfig } from './given-config';
+import { newEventId } from './id';
+import { createQueue } from './queue';
+import { readConfig } from './config';
 import {
   consentFromCmp,
   consentFromConsentMode,
@@ -14,22 +29,8 @@ import {
   type Consent,
   type FlowEntry,
 } from '@leadbeacon/rules';
-import type { Beacon } from './beacon';
-import { CHUNK_SIGNS, loadBeside } from './chunks';
-import { readConfig } from './config';
-import { usesServerCookies } from './cookie-mode';
-import { cookieString, readCookies } from './cookie-jar';
-import { createCookieStore } from './cookie-store';
-import { createDelivery } from './deliver';
-import { fitBeacon, stringify } from './fit-beacon';
-import { formNamesOf } from './form-name';
-import { givenConfig } from './given-config';
-import { newEventId } from './id';
-import { createQueue } from './queue';
-import { pickFields } from './pick-fields';
-import { matches, readForm } from './read-form';
 import { skipReason } from './select-form';
-import { send } from './send';
+import { attempt, degraded } from './attempt';
 
 declare const __DEBUG__: boolean;
 /** True in leadbeacon.server.js, the server-mode-only build: the script-mode code is left out of it. */
@@ -54,21 +55,9 @@ const log: (...args: unknown[]) => void = __DEBUG__
     }
   : () => {};
 
-/** Runs `fn`; a browser that blocks storage or cookies throws on access, which must not cost the lead. */
-function attempt<T>(fn: () => T, fallback: T): T;
-function attempt(fn: () => unknown): void;
-function attempt<T>(fn: () => T, fallback?: T): T | undefined {
-  try {
-    return fn();
-  } catch (error) {
-    __DEBUG__ && log('degraded', error);
-    return fallback;
-  }
-}
+if (__DEBUG__) degraded.log = log;
 
 // ---- attribution (issue #3) ----
-// A page may have broken URLSearchParams: without the URL's parameters the referrer still gives a channel.
-const params = attempt(() => new URLSearchParams(loc.search), new Map() as never);
 /**
  * Server mode: the endpoint reads the visitor's cookies from a page-view request and sets them in
  * its answer, so the page reads and writes none (Safari caps script-set cookies at 7 days, not
@@ -80,11 +69,12 @@ const serverMode = __SERVER__ || (!!config.endpoint && attempt(() => usesServerC
 let explicitConsent: Consent = {};
 let uniqueIdentifier: string | undefined;
 let flow: FlowEntry[] = [];
-let domain = config.cookieDomain;
+// The server build reads neither (a property read is kept even when unused: it could be a getter).
+let domain = __SERVER__ ? undefined : config.cookieDomain;
 let hasDomain = !!domain;
 
 const readJar = () => readCookies(doc.cookie);
-const isHttps = loc.protocol == 'https:';
+const isHttps = !__SERVER__ && loc.protocol == 'https:';
 
 /**
  * The page view's one cookie read, for the rest of the script's first run (nothing else can change
@@ -92,6 +82,15 @@ const isHttps = loc.protocol == 'https:';
  * cookies are blocked, and once the first run is over.
  */
 let pageCookies: Record<string, string> | undefined;
+
+/**
+ * Loads a script from beside this one, `-<name>` added to its name (`leadbeacon-forms.js`, the
+ * debug view's `leadbeacon-debug.js`): one loader for both, since each byte here is paid on every page view.
+ */
+function loadBeside(name: string): void {
+  // leadbeacon.server.js loads the same leadbeacon-forms.js (a constant per build: the other string is dropped).
+  doc.head.append(Object.assign(doc.createElement('script'), { src: (script as HTMLScriptElement).src.replace(__SERVER__ ? '.server.js' : '.js', `-${name}.js`) }));
+}
 
 function consent(): Consent {
   // The server build leaves the CMP's cookies to the endpoint, which reads them from the lead's request.
@@ -155,7 +154,8 @@ function onPageView(): void {
   store.set('lt_channelflow', next.flowCookie, 395);
   store.set('lt_session', next.sessionCookie, config.sessionMinutes / 1440);
   // After the writes above, so fbc's subdomain index sees the probed domain.
-  pageIds = urlIds(params, cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
+  // A page may have broken URLSearchParams: without the URL's parameters the referrer still gives a channel.
+  pageIds = urlIds(attempt(() => new URLSearchParams(loc.search), new Map() as never), cookies, Date.now(), (hasDomain && domain) || registrableDomain(loc.hostname));
   for (const key in pageIds) if (cookies['lb_' + key] != pageIds[key]) store.set('lb_' + key, pageIds[key]!, config.clickIdDays);
 }
 
@@ -169,7 +169,7 @@ function pageViewRequest(): void {
   // it keeps the HttpOnly cookie of the same fbclid, which the page cannot see. Not in the server
   // build, which leaves the click-id rules to the endpoint (its size goal).
   if (!__SERVER__) {
-    const { fbc, ...ids } = urlIds(params, {}, 0, '');
+    const { fbc, ...ids } = urlIds(attempt(() => new URLSearchParams(loc.search), new Map() as never), {}, 0, '');
     pageIds = ids;
   }
   // Only with an endpoint: server mode is never chosen without one.
@@ -183,8 +183,7 @@ function pageViewRequest(): void {
 let pageViewSent: Promise<number> | undefined;
 
 function attributionData(): Record<string, unknown> {
-  const data: Record<string, unknown> = { ...pageIds };
-  data.conversionPage = (loc.host + loc.pathname).slice(0, 2000);
+  const data: Record<string, unknown> = { ...(__SERVER__ ? {} : pageIds), conversionPage: (loc.host + loc.pathname).slice(0, 2000) };
   const signals = consent();
   if (Object.keys(signals).length) data.consent = signals;
   return data;
@@ -199,10 +198,11 @@ function attributionData(): Record<string, unknown> {
  * so the queue is read on every page view. A throwing storage degrades the queue to memory.
  */
 const storage = {
-  getItem: (key: string) => win.localStorage.getItem(key),
+  // The global, not win.localStorage: the same object, in fewer bytes.
+  getItem: (key: string) => localStorage.getItem(key),
   setItem(key: string, value: string) {
-    win.localStorage.setItem(key, value);
-    if (!config.consentRequired && !(__SERVER__ || serverMode)) doc.cookie = cookieString('lb_q', '1', value == '[]' ? -1 : 7, undefined, isHttps);
+    localStorage.setItem(key, value);
+    if (!(__SERVER__ || serverMode || config.consentRequired)) doc.cookie = cookieString('lb_q', '1', value == '[]' ? -1 : 7, undefined, isHttps);
   },
 };
 const delivery = createDelivery(config.endpoint, createQueue(storage), send, __DEBUG__ ? log : undefined);
@@ -227,10 +227,15 @@ function submitLead(lead: Pick<Beacon, 'fields' | 'hp' | 'form'>, formKey: unkno
       uniqueEventId: id,
       attributionData: attempt(attributionData, {}),
       // Server mode: the endpoint reads them from the request's Cookie header, and this page's click ids from its URL.
-      cookies: __SERVER__ || serverMode ? undefined : attempt(() => idCookies(store.all()), {}),
-      url: __SERVER__ || serverMode ? loc.href : undefined,
-      // Server mode: none (no page-view work here); the endpoint reads lt_channelflow from the request.
-      channelFlow: __SERVER__ ? undefined : flow,
+      // The server build has no key for what it never sends: none of its bytes.
+      ...(__SERVER__
+        ? { url: loc.href }
+        : {
+            cookies: serverMode ? undefined : attempt(() => idCookies(store.all()), {}),
+            url: serverMode ? loc.href : undefined,
+            // Server mode: none (no page-view work here); the endpoint reads lt_channelflow from the request.
+            channelFlow: flow,
+          }),
       uniqueIdentifier,
       // Last but pageMs: the chunk's leads may carry a parent page's attribution (frame-chunk.ts).
       ...lead,
@@ -256,9 +261,8 @@ function onSubmit(event: Event & { lb?: 1 }): void {
   if (form instanceof HTMLFormElement && !event.lb) captureForm(form);
 }
 
-// EventTarget's own, taken at start-up: a page may have replaced document.addEventListener.
+// EventTarget's own (read-form.ts takes it, inherited, from Element.prototype) at start-up: a page may have replaced document.addEventListener.
 // Capture phase: runs before the page's own handlers can stop propagation.
-const addListener = EventTarget.prototype.addEventListener;
 const listen = (target: EventTarget, type: string, listener: (event: any) => void) => addListener.call(target, type, listener, true);
 
 // Forms an SPA adds later need nothing more: the listener is on the document.
@@ -267,14 +271,10 @@ listen(doc, 'submit', onSubmit);
 // A submit event is not composed: one inside a shadow root never reaches the document. Focus and
 // clicks are, and come before any submit, so they reveal each shadow root to listen on.
 // forEach, not for-of: a page may have broken the array iterator.
-const shadowRoots = new WeakSet<ShadowRoot>();
+// No record of the roots seen: adding the same listener (same function, same capture) again is a
+// no-op (DOM spec, "add an event listener"), so each root gets one however often it is revealed.
 const revealShadowRoots = (event: Event) =>
-  event.composedPath().forEach((node) => {
-    if (node instanceof ShadowRoot && !shadowRoots.has(node)) {
-      shadowRoots.add(node);
-      listen(node, 'submit', onSubmit);
-    }
-  });
+  event.composedPath().forEach((node) => node instanceof ShadowRoot && listen(node, 'submit', onSubmit));
 listen(doc, 'focusin', revealShadowRoots);
 listen(doc, 'click', revealShadowRoots);
 
@@ -291,13 +291,13 @@ attempt(() => {
 // ---- end form capture ----
 
 attempt(__SERVER__ || serverMode ? pageViewRequest : onPageView);
-
-// What a page needs only sometimes, loaded from beside this script in either mode: the forms chunk
-// where the page shows a sign of it, the debug view when the URL asks for it. Before the API
-// exists, but a script loaded async runs only after this one.
+// The scripts beside this one (without a script tag, as in the ESM build, loadBeside throws: none).
+// In either mode: the chunk's forms need no cookie work. Runs before the API exists, but the chunk,
+// loaded async, runs only after this script. The debug view, loaded only when the page URL asks
+// for it: its code never weighs on a page view.
 attempt(() => {
-  if (doc.querySelector(CHUNK_SIGNS)) loadBeside(doc, script as HTMLScriptElement, 'forms');
-  if (loc.search.includes('leadbeacon_debug')) loadBeside(doc, script as HTMLScriptElement, 'debug');
+  if (doc.querySelector(CHUNK_SIGNS)) loadBeside('forms');
+  if (loc.search.includes('leadbeacon_debug')) loadBeside('debug');
 });
 
 installApi(
@@ -344,7 +344,7 @@ installApi(
     // The chunk's way in (chunks.ts).
     _x: () => submitLead,
   },
-  (name, error) => __DEBUG__ && log('api', name, error),
+  __DEBUG__ ? (name, error) => log('api', name, error) : () => {},
 );
 
 // A CMP's banner may grant consent without calling the API: write what was held before the page goes.
@@ -356,5 +356,5 @@ if (!(__SERVER__ || serverMode)) listen(win, 'pagehide', () => attempt(store.flu
 // look at the queue, its localStorage read off the script's run and the page's load.
 if (__SERVER__ || serverMode) pageViewSent?.then((status) => void (status && delivery.resendPending()));
 else if (config.endpoint && (!pageCookies || pageCookies.lb_q || config.consentRequired)) void delivery.resendPending();
-// From now on a banner may change the CMP's cookies: read them afresh.
-pageCookies = undefined;
+// From now on a banner may change the CMP's cookies: read them afresh. (The server build reads none.)
+if (!__SERVER__) pageCookies = undefined;

@@ -1,4 +1,5 @@
 import { stringify } from './fit-beacon';
+
 /** One unacknowledged beacon: its uniqueEventId, the exact body, when it was first queued. */
 export interface QueueEntry {
   id: string;
@@ -46,8 +47,8 @@ export function createQueue(storage: QueueStorage | undefined, now = Date.now): 
   function write(entries: QueueEntry[]): void {
     memory = entries.slice(-MAX_ENTRIES);
     try {
-      // Deaf to the page's toJSON methods: Prototype.js's would store the list as one string, which
-      // no later page could read.
+      // Deaf to the page's toJSON methods (fit-beacon.ts's stringify): Prototype.js's would
+      // store the list as one string, which no later page could read.
       storage!.setItem(QUEUE_KEY, stringify(memory, (value) => value));
     } catch {
       // Quota or blocked storage: degrade to memory.

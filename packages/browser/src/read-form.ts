@@ -5,8 +5,9 @@ type Control = HTMLInputElement & HTMLSelectElement;
 // A form's controls are its properties too: one named "elements", "getAttribute" or "matches" hides
 // the form's own (DOM clobbering). So forms are read through the prototypes' methods, taken at
 // start-up, and their controls by index (a name never hides an index). Controls have no named properties.
-export const { matches, getAttribute, querySelector } = Element.prototype;
-export const { getRootNode } = Node.prototype;
+// getRootNode is Node's and addEventListener EventTarget's (index.ts's listeners), both inherited:
+// one object to take them all from.
+export const { matches, getAttribute, querySelector, getRootNode, addEventListener } = Element.prototype;
 
 /**
  * Reads a form's controls as plain fields: the DOM edge of form capture. Buttons, files,

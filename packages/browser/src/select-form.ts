@@ -1,3 +1,4 @@
+import { attempt } from './attempt';
 import type { Config } from './config';
 
 /** Why a form is not captured: 0 it is, 1 inside `[data-lb-ignore]`, 2 not matching `data-forms`, 3 matching `data-exclude-forms`. */
@@ -12,13 +13,7 @@ export type SkipReason = 0 | 1 | 2 | 3;
  * meant to keep out. A number, not a message: the debug view names it; the script needs 0 or not.
  */
 export function skipReason(matches: (selector: string) => boolean, { forms, excludeForms }: Pick<Config, 'forms' | 'excludeForms'>): SkipReason {
-  const test = (selector: string) => {
-    try {
-      return matches(selector);
-    } catch {
-      return true;
-    }
-  };
+  const test = (selector: string) => attempt(() => matches(selector), true);
   // The form itself or an ancestor: what closest('[data-lb-ignore]') finds, with one method fewer to take.
   return matches('[data-lb-ignore],[data-lb-ignore] *') ? 1 : forms && !test(forms) ? 2 : excludeForms && test(excludeForms) ? 3 : 0;
 }

@@ -4,18 +4,16 @@
 // leaves are compared with the ones LeadTrackr's GTM tag, WordPress plugin and LeadBot leave.
 // Plain .mjs: the browser package's tsconfig has no Node types, and this test needs node:vm.
 import { Script, createContext } from 'node:vm';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { minified } from '../build.mjs';
+import { bundle, minified } from '../build.mjs';
 import { GOLDEN_MISSING, loadGolden, replay, report } from '../../rules/test/support/golden.mjs';
 import { createCookieJar } from '../../rules/test/support/cookie-jar.mjs';
 
 let script;
 
 beforeAll(async () => {
-  // The shipped build's own options, kept in memory: the size test writes dist/ at the same time.
-  const { outputFiles } = await build({ ...minified, write: false });
-  script = new Script(outputFiles[0].text, { filename: 'leadbeacon.js' });
+  // The shipped build's own steps, kept in memory: the size test writes dist/ at the same time.
+  script = new Script(await bundle(minified), { filename: 'leadbeacon.js' });
 });
 
 /** One vm context per visitor (creating one costs more than a page view): each page view resets what a page has. */
@@ -40,8 +38,8 @@ function runPage(jar, { url, referrer = '', nowMs, attrs = {} }) {
       jar.set(text, location.hostname, nowMs);
     },
   };
-  // Element's, Node's and EventTarget's prototypes: the script takes their methods at start-up (a page may hide or replace a form's or the document's own).
-  if (!contexts.has(jar)) contexts.set(jar, createContext({ URL, URLSearchParams, ShadowRoot: class {}, Element: class {}, Node: class {}, EventTarget: class { addEventListener() {} } }));
+  // Element's prototype: the script takes its methods (and EventTarget's addEventListener, inherited) at start-up (a page may hide or replace a form's or the document's own).
+  if (!contexts.has(jar)) contexts.set(jar, createContext({ URL, URLSearchParams, ShadowRoot: class {}, Element: class { addEventListener() {} } }));
   const page = contexts.get(jar);
   // A new page: its own document, location, form prototype (the script wraps submit) and no leadbeacon yet.
   Object.assign(page, listeners, { document, location, window: page, HTMLFormElement: class {} });

@@ -9,7 +9,7 @@ describe('readConfig', () => {
   });
 
   it('defaults to a probed domain, 90-day click ids, a 30-minute session and no consent gate', () => {
-    expect(config({})).toMatchObject({ endpoint: '', cookieDomain: undefined, clickIdDays: 90, sessionMinutes: 30, consentRequired: false, debug: false });
+    expect(config({})).toMatchObject({ endpoint: '', cookieDomain: undefined, clickIdDays: 90, sessionMinutes: 30, consentRequired: false, cookieMode: '' });
   });
 
   it('reads every attribution attribute', () => {
@@ -36,7 +36,7 @@ describe('readConfig', () => {
   });
 
   it('has no debug in the minified build (__DEBUG__ false)', () => {
-    expect(config({ 'data-debug': '' }).debug).toBe(false);
+    expect(config({ 'data-debug': '' }).debug).toBeUndefined();
   });
 });
 

@@ -37,7 +37,6 @@ describe('attributesOf', () => {
       utmParams: ['src', '', 'camp'],
       cookieMode: 'script',
       consentRequired: true,
-      debug: false,
     });
   });
 

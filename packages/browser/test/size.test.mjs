@@ -21,10 +21,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * the check for those signs and the chunk's way in (`_x`, the `lb` skip mark), the loader shared
  * with the debug view's, and two small cuts that pay part of it (no no-op logger handed to the
  * delivery, no `void 0` argument): 5,236 → 5,297 gzip / 4,757 → 4,809 brotli. The ceiling moved to the hard limit of
- * 5,300 / 4,820: nothing is left for growth without a cut elsewhere.
+ * 5,300 / 4,820: nothing is left for growth without a cut elsewhere. After the ESM build, server
+ * mode and hardening it measured 5,300 / 4,812; a size pass with no feature removed (terser after
+ * esbuild, Max-Age cookies, one capture of the prototypes' methods, no WeakSet of shadow roots,
+ * docs/benchmarks.md "Size fit") brought it to 5,031 / 4,543 while loading the forms chunk in
+ * server mode too. This ceiling is that figure plus ~2 % again; the hard limit stays 5,300.
  */
-const GZIP_CEILING = 5300;
-const BROTLI_CEILING = 4820;
+const GZIP_CEILING = 5135;
+const BROTLI_CEILING = 4640;
 
 // Nothing server-side, no secret, no debug output may reach the page.
 const MUST_NOT_APPEAR = ['apiKey', 'X-API-Key', 'projectId', 'createServerSideLead', 'leadtrackr.io', 'console.', '[leadbeacon]', 'dropped', 'cookie domain', 'sourceMappingURL'];
@@ -66,8 +70,9 @@ describe('the minified script', () => {
 
 // leadbeacon-forms.js loads only on pages with a form builder, HubSpot or data-frame-origins
 // (src/chunks.ts); 3,560 B gzip when it was built (Ninja Forms and the framed page's form
-// capture included), so this stops it growing unnoticed.
-const CHUNK_GZIP_CEILING = 3650;
+// capture included), 3,677 after hardening, 3,515 after the size pass (terser); this ceiling is
+// that figure plus ~2 %, so it stops growing unnoticed.
+const CHUNK_GZIP_CEILING = 3585;
 
 describe('the chunk leadbeacon-forms.js', () => {
   const chunk = () => readFileSync(new URL('../dist/leadbeacon-forms.js', import.meta.url));
@@ -86,7 +91,9 @@ describe('the chunk leadbeacon-forms.js', () => {
 /**
  * leadbeacon.server.js, the server-mode-only build: the issue's goal is 3,000 B gzip. Measured
  * 3,120 when it landed: what is left is form capture, the sensitive filter, delivery and the
- * consent the page alone knows. This ceiling is that figure plus ~2 %, to stop growth.
+ * consent the page alone knows. This ceiling is that figure plus ~2 %, to stop growth. Hardening
+ * took it to 3,391; the size pass to 3,171 (with the forms chunk's loader, which server mode had
+ * lost). The ceiling stays: that figure plus 2 % would be above it.
  */
 const SERVER_GZIP_CEILING = 3190;
 
