@@ -8,7 +8,7 @@ import { usesServerCookies } from './cookie-mode';
 import { cookieString, readCookies } from './cookie-jar';
 import { createCookieStore } from './cookie-store';
 import { formNamesOf } from './form-name';
-import { fitBeacon } from './fit-beacon';
+import { fitBeacon, stringify } from './fit-beacon';
 import { createDelivery } from './deliver';
 import { givenConfig } from './given-config';
 import { newEventId } from './id';
@@ -166,7 +166,8 @@ function pageViewRequest(): void {
   // Only with an endpoint: server mode is never chosen without one.
   pageViewSent = send(
     config.endpoint + '?pv',
-    JSON.stringify({ u: loc.href, r: doc.referrer, q: config.consentRequired, c: explicitConsent, l: consentFromConsentMode(win.google_tag_data), s: config.sessionMinutes, k: config.clickIdDays, d: config.cookieDomain, p: config.utmParams }),
+    // Deaf to the page's toJSON methods, as the beacon is (fit-beacon.ts): Prototype.js's would send the UTM list as a string.
+    stringify({ u: loc.href, r: doc.referrer, q: config.consentRequired, c: explicitConsent, l: consentFromConsentMode(win.google_tag_data), s: config.sessionMinutes, k: config.clickIdDays, d: config.cookieDomain, p: config.utmParams }, (value) => value),
   );
 }
 /** The page view's request in server mode; its answer says the endpoint is up. */
