@@ -175,7 +175,7 @@ function pageViewRequest(): void {
   // Only with an endpoint: server mode is never chosen without one.
   pageViewSent = send(
     config.endpoint + '?pv',
-    // Deaf to the page's toJSON methods, as every beacon (fit-beacon.ts).
+    // Deaf to the page's toJSON methods, as the beacon is (fit-beacon.ts): Prototype.js's would send the UTM list as a string.
     stringify({ u: loc.href, r: doc.referrer, q: config.consentRequired, c: explicitConsent, l: consentFromConsentMode(win.google_tag_data), s: config.sessionMinutes, k: config.clickIdDays, d: config.cookieDomain, p: config.utmParams }, (value) => value),
   );
 }

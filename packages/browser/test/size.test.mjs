@@ -24,7 +24,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * 5,300 / 4,820: nothing is left for growth without a cut elsewhere. After the ESM build, server
  * mode and hardening it measured 5,300 / 4,812; a size pass with no feature removed (terser after
  * esbuild, Max-Age cookies, one capture of the prototypes' methods, no WeakSet of shadow roots,
- * docs/benchmarks.md "Size fit") brought it to 5,031 / 4,543 while loading the forms chunk in
+ * docs/benchmarks.md "Size fit") brought it to 5,033 / 4,548 while loading the forms chunk in
  * server mode too. This ceiling is that figure plus ~2 % again; the hard limit stays 5,300.
  */
 const GZIP_CEILING = 5135;
