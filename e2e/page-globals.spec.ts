@@ -17,7 +17,7 @@ test('an Object.prototype.toJSON: the lead arrives whole', async ({ page, demo }
 });
 
 test('an enumerable Object.prototype.toJSON: the lead arrives with the form whole', async ({ page, demo }) => {
-  // js-cookie's attribute loop meets it too, so no cookie can be written: ids kept in cookies are lost, the form is not.
+  // Every object then has an own-looking toJSON: the lead's form must still arrive whole.
   const lead = await submitOn(page, demo, 'enumerable-object-to-json');
   expect(lead.formData).toMatchObject({ Interests: ['Reporting', 'API'] });
 });

@@ -1,7 +1,7 @@
 import { decodeCookie } from '@leadbeacon/rules';
 
 /**
- * `document.cookie` read and written as js-cookie did for this script (with its `decodeCookie`
+ * `document.cookie` read and written as js-cookie did for this script before (with its `decodeCookie`
  * and `encodeURIComponent` converters), in a fraction of its bytes: the script needs no more than
  * these two functions. Values are URL-encoded whole, as LeadTrackr's `lt_channelflow` is.
  */

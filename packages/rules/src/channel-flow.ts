@@ -7,7 +7,7 @@ const MAX_ENCODED = 3500;
 
 /**
  * What a page view knows of the channel flow. Cookie values are as a cookie parser reads them
- * (js-cookie's `read` in the page, `cookie.parse`/cookie-parser on a server): URL-decoded as a
+ * (the script's cookie-jar.ts in the page, `cookie.parse`/cookie-parser on a server): URL-decoded as a
  * whole, or as they are when that fails, which is how LeadTrackr's GTM tag reads `lt_channelflow`
  * (a raw JSON cookie from an older LeadBot with a broken escape stays whole and readable).
  */
@@ -32,7 +32,7 @@ export interface FlowInput {
 export interface FlowCookies {
   /**
    * `lt_channelflow`'s new value, JSON; the cookie writer URL-encodes it (encodeURIComponent, the
-   * default of js-cookie's converter here, of `cookie.serialize` and Express's `res.cookie`), as
+   * the script's cookie-jar.ts, `cookie.serialize` and Express's `res.cookie` all do), as
    * LeadTrackr's tags write it. Set it for 395 days, on every page view. No channel value is cut:
    * in the rare flow that an entry alone takes it past 4 KB, the browser refuses the cookie and
    * keeps the one it has (Chromium: name and value over 4,096 bytes), as with LeadTrackr's tags.

@@ -2,7 +2,7 @@ import { parse, serialize } from 'cookie';
 import { registrableDomain } from '@leadbeacon/rules';
 
 /**
- * The visitor's cookies from a request's Cookie header, URL-decoded as js-cookie reads them in the
+ * The visitor's cookies from a request's Cookie header, URL-decoded as the script reads them in the
  * page (jshttp's `cookie`: the first of two same-named cookies wins, as in `document.cookie`).
  * This is where cookies the page cannot see (HttpOnly ones, such as server-side tagging's) become
  * readable. Empty when there is no header.
