@@ -1,3 +1,4 @@
+import { normalize } from '@leadbeacon/rules';
 import type { Field } from './beacon';
 
 // Card data, national id numbers, anti-forgery and captcha tokens (and passwords a text field
@@ -13,15 +14,6 @@ export function isSensitive({ t, n, i, a, l }: Field): boolean {
   return t == 'password' || SENSITIVE.test(normalize(` ${[n, i, a, l].join(' ')} `));
 }
 
-/** `Téléphone` → `telephone`, `cardNumber` → `card number`, `cc-csc` → `cc csc`. */
-export function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ');
-}
 
 /**
  * Removes every run of 13 to 19 digits (spaces or dashes between) that passes the Luhn check: a

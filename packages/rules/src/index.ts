@@ -11,3 +11,4 @@ export { findCookieDomain, registrableDomain } from './domain.js';
 export { fbcFor, idCookies, urlIds } from './click-ids.js';
 export { consentFromCmp, consentFromConsentMode, mergeConsent, pickConsent, type Consent, type Signal } from './consent.js';
 export { signalFor } from './consent-gate.js';
+export { normalize } from './normalize.js';

@@ -1,3 +1,4 @@
+import { normalize } from '@leadbeacon/rules';
 import type { Field } from './fields.js';
 
 /**
@@ -56,12 +57,3 @@ export function fieldKind({ f: lbField, a: autocomplete = '', t: type = 'text', 
   return undefined;
 }
 
-/** `Téléphone` → `telephone`, `FirstName` → `first name`, `contact[email]` → `contact email`. */
-export function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ');
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldKind, normalize } from '../../src/lead/field-kind.js';
+import { fieldKind } from '../../src/lead/field-kind.js';
 import type { Field } from '../../src/lead/fields.js';
 
 const f = (more: Partial<Field>): Field => ({ n: '', v: [], ...more });
@@ -93,10 +93,4 @@ describe('fieldKind', () => {
     expect(fieldKind(f({ n: 'email_optin', t: 'checkbox' }))).toBeUndefined();
     expect(fieldKind(f({ n: 'company_size', t: 'select-one' }))).toBeUndefined();
   });
-});
-
-it('normalises accents, camelCase and punctuation', () => {
-  expect(normalize('Téléphone')).toBe('telephone');
-  expect(normalize('FirstName')).toBe('first name');
-  expect(normalize('contact[email]')).toBe('contact email ');
 });
