@@ -53,7 +53,7 @@ export function createLeadService(options: LeadRouterOptions = {}, clock: Clock 
   // Without a long-lived process, background timers may never fire: the request and drain() deliver.
   const deliverer = createDeliveryWorker({ ...resolved, outbox, forwarder, events, clock });
   const worker = resolved.worker && !resolved.serverless ? deliverer : undefined;
-  const onStored = resolved.serverless ? () => deliverer.drain({ leaseUntil: clock.now(), maxBatches: 1 }) : () => worker?.wake();
+  const onStored = resolved.serverless ? () => deliverer.drain({ leaseUntil: Infinity, maxBatches: 1 }) : () => worker?.wake();
   const accepting = createOutboxAccept({ ...resolved, outbox, events, clock, onStored });
   const recent = resolved.inspector ? createRecentLeads() : undefined;
   const inspect = resolved.inspector && recent ? createInspector({ recent, outbox, access: resolved.inspector, now: () => clock.now() }) : undefined;

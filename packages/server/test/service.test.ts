@@ -46,6 +46,15 @@ describe('lead service', () => {
     await expect.poll(async () => (await svc.stats()).pending).toBe(0);
   });
 
+  it('serverless: delivers inside the request even when the clock moves on between storing and leasing', async () => {
+    // A clock a millisecond further on every read, as a loaded machine's is between two statements.
+    let t = Date.now();
+    const ticking = { now: () => ++t, sleep: async () => {} };
+    service = createLeadService({ apiKey: standIn.apiKey, projectId: 'proj-test', apiUrl, allowedOrigins: [ORIGIN], logger: createMemoryLogger(), outboxPath: `${tmp.dir}/outbox.db`, rateLimit: false, serverless: true }, ticking);
+    expect((await service.handle(input())).status).toBe(202);
+    expect(standIn.leads).toHaveLength(1);
+  });
+
   it('stores the lead durably before any call to LeadTrackr', async () => {
     const svc = create({ worker: false });
     expect((await svc.handle(input())).status).toBe(202);
