@@ -4,15 +4,13 @@
 // started directly, headless, and the pages drive themselves: each page view times the inlined
 // script between two performance.now() marks, posts the figure to this server, and goes where the
 // answer says. Same page, host and scenarios as page-cost.mjs.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
+import { benchPage, clearing, executablePath, quantile, runInChromium } from './direct-chromium.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 200);
 const WARMUP = 10;
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const script = readFileSync(new URL('../dist/leadbeacon.js', import.meta.url), 'utf8');
 const adClick = '/offer?utm_source=google&utm_medium=cpc&utm_campaign=spring&gclid=Cj0KCQ_bench&fbclid=IwAR_bench';
 
@@ -30,15 +28,6 @@ let step = 0;
 let done;
 const finished = new Promise((resolve) => (done = resolve));
 
-/** Set-Cookie headers that delete every cookie the request carried, on the site's domain and host-only. */
-const clearing = (header = '') =>
-  header
-    .split('; ')
-    .filter(Boolean)
-    .flatMap((pair) => {
-      const name = pair.split('=')[0];
-      return [`${name}=; Max-Age=0; Path=/; Domain=shop.example`, `${name}=; Max-Age=0; Path=/`];
-    });
 
 const nextUrl = () => (plan[step].first ? '/start' : scenarios[plan[step].k].path);
 
@@ -70,53 +59,19 @@ const server = createServer((req, res) => {
     return res.end();
   }
   res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-  // A unique trailing comment per view, so V8's compilation cache never serves an earlier load's code.
-  res.end(`<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>
-<script>window.t0 = performance.now()</script>
-<script data-endpoint="/leadbeacon">${scenarios[plan[step].k].code}/*${step}*/</script>
-<script>window.t1 = performance.now()</script>
-</head><body><form><input name="email"></form>
-<script>addEventListener('load', () => setTimeout(async () => {
-  const next = await (await fetch('/report', { method: 'POST', body: String(t1 - t0) })).text();
-  if (next) location.replace(next);
-}))</script></body></html>`);
+  res.end(benchPage(scenarios[plan[step].k].code, step));
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://www.shop.example:${server.address().port}`;
-const profile = mkdtempSync(join(tmpdir(), 'leadbeacon-page-cost-'));
-const chromium = spawn(
-  executablePath,
-  [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    `--user-data-dir=${profile}`, '--host-resolver-rules=MAP *.shop.example 127.0.0.1', `${origin}/start`,
-  ],
-  { stdio: 'ignore' },
-);
-const load = loadavg();
-const timeout = setTimeout(() => done(), 15 * 60_000);
-await finished;
-clearTimeout(timeout);
-chromium.kill();
-await new Promise((resolve) => chromium.once('exit', resolve));
-server.close();
+const load = await runInChromium({ name: 'page-cost-direct', server, path: '/start', finished, stop: () => done() });
 
 console.log(`Chromium (${executablePath}) started directly, nothing attached; ${cpus().length} cores, load average ${load.map((n) => n.toFixed(1)).join(' ')}`);
 console.log(`${RUNS} page views per row after ${WARMUP} warm-up loads; main-thread ms, parse + run:`);
 console.log('| scenario | median ms | p95 ms | views |\n| --- | --- | --- | --- |');
 scenarios.forEach((scenario, k) => {
   const times = samples[k].sort((a, b) => a - b);
-  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  console.log(`| ${scenario.name} | ${at(0.5)?.toFixed(2)} | ${at(0.95)?.toFixed(2)} | ${times.length} |`);
+  console.log(`| ${scenario.name} | ${quantile(times, 0.5)?.toFixed(2)} | ${quantile(times, 0.95)?.toFixed(2)} | ${times.length} |`);
 });
 if (step < plan.length) {
   console.error(`page-cost-direct: timed out after ${step} of ${plan.length} views`);
   process.exitCode = 1;
 }
 
-// Chromium's helper processes may still write to the profile for a moment after it exits.
-await new Promise((resolve) => setTimeout(resolve, 1500));
-try {
-  rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
-} catch {
-  console.error(`page-cost-direct: could not remove ${profile}`);
-}

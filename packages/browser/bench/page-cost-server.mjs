@@ -5,17 +5,15 @@
 // answer that takes the figure deletes the cookies the view left. This server answers server
 // mode's page view as the endpoint does (204 with the Set-Cookie headers) and Plausible's event.
 // Goals (server mode): below Plausible's tracker, and at most 1.5 × an empty script plus one fetch.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { build } from 'esbuild';
+import { benchPage, clearing, executablePath, quantile, runInChromium } from './direct-chromium.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 80);
 const WARMUP = 5;
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 const read = (file) => readFileSync(new URL(file, import.meta.url), 'utf8');
 const full = read('../dist/leadbeacon.js');
@@ -52,15 +50,6 @@ let step = 0;
 let done;
 const finished = new Promise((resolve) => (done = resolve));
 
-/** Set-Cookie headers that delete every cookie the request carried, on the site's domain and host-only. */
-const clearing = (header = '') =>
-  header
-    .split('; ')
-    .filter(Boolean)
-    .flatMap((pair) => {
-      const name = pair.split('=')[0];
-      return [`${name}=; Max-Age=0; Path=/; Domain=shop.example`, `${name}=; Max-Age=0; Path=/`];
-    });
 
 const server = createServer((req, res) => {
   const headers = { 'cache-control': 'no-store' };
@@ -91,43 +80,13 @@ const server = createServer((req, res) => {
   }
   if (step >= plan.length || !req.url.startsWith('/offer')) return respond(404);
   const { code, attrs = '' } = scenarios[plan[step].k];
-  // A unique trailing comment per view, so V8's compilation cache never serves an earlier load's code.
-  respond(
-    200,
-    { 'content-type': 'text/html; charset=utf-8' },
-    `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>
-<script>window.t0 = performance.now()</script>
-<script data-endpoint="/leadbeacon" ${attrs}>${code}/*${step}*/</script>
-<script>window.t1 = performance.now()</script>
-</head><body><form><input name="email"></form>
-<script>addEventListener('load', () => setTimeout(async () => {
-  const next = await (await fetch('/report', { method: 'POST', body: String(t1 - t0) })).text();
-  if (next) location.replace(next);
-}, 50))</script></body></html>`,
-  );
+  respond(200, { 'content-type': 'text/html; charset=utf-8' }, benchPage(code, step, { attrs, delayMs: 50 }));
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://www.shop.example:${server.address().port}`;
-const profile = mkdtempSync(join(tmpdir(), 'leadbeacon-page-cost-server-'));
-const chromium = spawn(
-  executablePath,
-  [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    `--user-data-dir=${profile}`, '--host-resolver-rules=MAP *.shop.example 127.0.0.1', `${origin}${adClick}`,
-  ],
-  { stdio: 'ignore' },
-);
-const load = loadavg();
-const timeout = setTimeout(() => done(), 15 * 60_000);
-await finished;
-clearTimeout(timeout);
-chromium.kill();
-await new Promise((resolve) => chromium.once('exit', resolve));
-server.close();
+const load = await runInChromium({ name: 'page-cost-server', server, path: adClick, finished, stop: () => done() });
 
 const median = (k) => {
   const times = samples[k].slice().sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], p95: times[Math.min(times.length - 1, Math.floor(0.95 * times.length))], views: times.length };
+  return { median: quantile(times, 0.5), p95: quantile(times, 0.95), views: times.length };
 };
 const rows = scenarios.map((scenario, k) => ({ name: scenario.name, ...median(k) }));
 console.log(`Chromium (${executablePath}) started directly, nothing attached; ${cpus().length} cores, load average ${load.map((n) => n.toFixed(1)).join(' ')}`);
@@ -143,10 +102,4 @@ for (const r of [server0, server1]) {
 if (step < plan.length) {
   console.error(`page-cost-server: timed out after ${step} of ${plan.length} views`);
   process.exitCode = 1;
-}
-await new Promise((resolve) => setTimeout(resolve, 1500));
-try {
-  rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
-} catch {
-  console.error(`page-cost-server: could not remove ${profile}`);
 }
